@@ -1,0 +1,85 @@
+/* catalog.h - the edition's content as read from its three input files.
+ *
+ * The catalog is what "read" produces and "check" validates: sectors (in
+ * booklet order), initiatives (in file order) and the edition's settings.
+ * Every field keeps where it came from, so that any later stage can point
+ * at the exact cell of the CSV when it finds a problem.
+ *
+ * Ownership: a catalog owns every string in it; catalog_free releases all. */
+#ifndef LIGHTBOOK_CATALOG_H
+#define LIGHTBOOK_CATALOG_H
+
+#include "diag.h"
+
+#include <stddef.h>
+
+/* One cell of input: its text (UTF-8, never NULL: "" when empty or the
+ * column is absent) and where it starts in its file. */
+struct field {
+	char *text;
+	struct span at;
+};
+
+struct sector {
+	struct field id;
+	struct field name, name_he, name_ar;
+	struct field color;          /* "#RRGGBB" */
+	struct field intro, intro_he, intro_ar;
+	/* Resolved by check: */
+	double rgb[3];               /* color as 0..1 components */
+};
+
+struct initiative {
+	struct field id;
+	struct field name, name_he, name_ar;
+	struct field sector;
+	struct field summary, summary_he, summary_ar;
+	struct field location, region;
+	struct field founded, participants;
+	struct field partners;       /* ';'-separated, as written */
+	struct field url;
+	struct field quote, quote_by;
+	/* Resolved by check: */
+	size_t sector_index;         /* index into catalog.sectors */
+	int founded_year;            /* 0 when founded is empty */
+	long long participant_count; /* -1 when participants is empty */
+	char **partner_names;        /* partners split on ';', trimmed, empties dropped */
+	size_t partner_count;
+};
+
+/* [edition] of edition.ini. at.col is 0: an INI value is a whole line. */
+struct edition {
+	struct field title, title_he, title_ar;
+	struct field subtitle;
+	struct field label;          /* e.g. "First edition" */
+	struct field date;           /* YYYY-MM-DD: the only date in the booklet */
+	struct field publisher;
+	struct field lang;           /* "en", "he" or "ar" */
+};
+
+struct catalog {
+	const char *initiatives_path;  /* not owned: the paths given to catalog_read */
+	const char *sectors_path;
+	const char *edition_path;
+	struct sector *sectors;
+	size_t sector_count;
+	struct initiative *initiatives;
+	size_t initiative_count;
+	struct edition edition;
+};
+
+/* Reads the three files into *cat: CSV through libcsv (columns found by
+ * header name, in any order), the INI through inih. Adds a diagnostic for
+ * every problem of form (unterminated quote, invalid UTF-8, NUL byte, too
+ * many fields, missing required column, unknown column as a warning, empty
+ * file, ...) and goes on reading what it can.
+ * Returns STATUS_IO if a file cannot be opened or read (with a diagnostic
+ * naming the path), otherwise STATUS_OK, even when diagnostics were added:
+ * the caller asks diag_has_errors. *cat is always safe to catalog_free. */
+enum status catalog_read(struct catalog *cat, const char *initiatives_path,
+			 const char *sectors_path, const char *edition_path,
+			 struct diag_list *diags);
+
+void catalog_free(struct catalog *cat);
+
+#endif
