@@ -1,0 +1,139 @@
+/* font.c - FreeType-backed glyph metrics for the bundled faces.
+ *
+ * Metrics are looked up per code point many times per paragraph, so each
+ * face caches them in pages of 256 code points, filled on first use. */
+#include "font.h"
+#include "mem.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const face_files[FACE_COUNT] = {
+	[FACE_SERIF] = "NotoSerif-Regular.ttf",
+	[FACE_SERIF_ITALIC] = "NotoSerif-Italic.ttf",
+	[FACE_SERIF_BOLD] = "NotoSerif-Bold.ttf",
+	[FACE_SANS] = "NotoSans-Regular.ttf",
+	[FACE_SANS_BOLD] = "NotoSans-Bold.ttf",
+	[FACE_HEBREW_SERIF] = "NotoSerifHebrew-Regular.ttf",
+	[FACE_HEBREW_SERIF_BOLD] = "NotoSerifHebrew-Bold.ttf",
+	[FACE_HEBREW_SANS] = "NotoSansHebrew-Regular.ttf",
+	[FACE_HEBREW_SANS_BOLD] = "NotoSansHebrew-Bold.ttf",
+	[FACE_ARABIC] = "NotoNaskhArabic-Regular.ttf",
+	[FACE_ARABIC_BOLD] = "NotoNaskhArabic-Bold.ttf",
+};
+
+/* Cached metrics of one code point; advance < 0 means "not looked up". */
+struct metric {
+	int16_t advance;   /* 1/1000 em */
+	bool has_glyph;
+};
+
+enum { PAGE_BITS = 8, PAGE_SIZE = 1 << PAGE_BITS, PAGE_COUNT = 0x110000 >> PAGE_BITS };
+
+struct loaded_face {
+	char *path;
+	FT_Face ft;
+	struct metric *pages[PAGE_COUNT];
+};
+
+struct fontset {
+	FT_Library library;
+	struct loaded_face faces[FACE_COUNT];
+};
+
+enum status fontset_open(struct fontset **out, const char *dir,
+			 struct diag_list *diags)
+{
+	struct fontset *fonts = xcalloc(1, sizeof *fonts);
+	*out = fonts;
+	if (FT_Init_FreeType(&fonts->library)) {
+		diag_error(diags, ((struct span){0}), "cannot initialise FreeType");
+		return STATUS_IO;
+	}
+	for (int f = 0; f < FACE_COUNT; f++) {
+		struct loaded_face *lf = &fonts->faces[f];
+		struct buffer path = {0};
+		buffer_printf(&path, "%s/%s", dir, face_files[f]);
+		lf->path = buffer_take(&path);
+		if (FT_New_Face(fonts->library, lf->path, 0, &lf->ft)) {
+			lf->ft = NULL;
+			diag_error(diags, ((struct span){.file = lf->path}),
+				   "cannot load font (run 'make fonts' or pass --fonts DIR)");
+			return STATUS_IO;
+		}
+	}
+	return STATUS_OK;
+}
+
+void fontset_free(struct fontset *fonts)
+{
+	if (!fonts)
+		return;
+	for (int f = 0; f < FACE_COUNT; f++) {
+		struct loaded_face *lf = &fonts->faces[f];
+		for (int p = 0; p < PAGE_COUNT; p++)
+			free(lf->pages[p]);
+		if (lf->ft)
+			FT_Done_Face(lf->ft);
+		free(lf->path);
+	}
+	if (fonts->library)
+		FT_Done_FreeType(fonts->library);
+	free(fonts);
+}
+
+const char *fontset_path(const struct fontset *fonts, enum face face)
+{
+	return fonts->faces[face].path;
+}
+
+static const struct metric *lookup(struct fontset *fonts, enum face face, uint32_t cp)
+{
+	static const struct metric none = {0, false};
+	if (cp >= 0x110000)
+		return &none;
+	struct loaded_face *lf = &fonts->faces[face];
+	struct metric **page = &lf->pages[cp >> PAGE_BITS];
+	if (!*page) {
+		*page = xmalloc(PAGE_SIZE * sizeof **page);
+		for (int i = 0; i < PAGE_SIZE; i++)
+			(*page)[i].advance = -1;
+	}
+	struct metric *m = &(*page)[cp & (PAGE_SIZE - 1)];
+	if (m->advance < 0) {
+		FT_UInt gid = FT_Get_Char_Index(lf->ft, cp);
+		FT_Fixed adv = 0;
+		/* libharu maps characters to glyphs through the cmap too, and
+		 * shows .notdef (gid 0) for a character the font lacks. */
+		FT_Get_Advance(lf->ft, gid, FT_LOAD_NO_SCALE, &adv);
+		m->advance = (int16_t)((long)adv * 1000 / lf->ft->units_per_EM);
+		m->has_glyph = gid != 0;
+	}
+	return m;
+}
+
+int font_advance(struct fontset *fonts, enum face face, uint32_t cp)
+{
+	return lookup(fonts, face, cp)->advance;
+}
+
+bool font_has_glyph(struct fontset *fonts, enum face face, uint32_t cp)
+{
+	return lookup(fonts, face, cp)->has_glyph;
+}
+
+int font_ascender(const struct fontset *fonts, enum face face)
+{
+	FT_Face ft = fonts->faces[face].ft;
+	return (int)((long)ft->ascender * 1000 / ft->units_per_EM);
+}
+
+int font_descender(const struct fontset *fonts, enum face face)
+{
+	FT_Face ft = fonts->faces[face].ft;
+	return (int)((long)ft->descender * 1000 / ft->units_per_EM);
+}

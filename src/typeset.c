@@ -1,0 +1,406 @@
+/* typeset.c - paragraphs into lines: bidi, Arabic shaping, fonts per
+ * script, line breaking, reordering and justification. */
+#include "typeset.h"
+#include "mem.h"
+
+#include <fribidi.h>
+#include <linebreak.h>
+#include <utf8proc.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+enum script { SCRIPT_COMMON, SCRIPT_LATIN, SCRIPT_HEBREW, SCRIPT_ARABIC };
+
+/* A paragraph in logical order, one entry per character, with everything
+ * line breaking and drawing need to know about it. */
+struct para {
+	size_t n;
+	uint32_t *cp;              /* NFC text */
+	uint32_t *shaped;          /* cp after mirroring and Arabic shaping */
+	FriBidiCharType *types;
+	FriBidiLevel *levels;
+	char *breaks;              /* libunibreak: break after character i? */
+	enum face *face;
+	double *advance;           /* points; 0 for invisible characters */
+	FriBidiParType base;
+};
+
+static enum script script_of(uint32_t c)
+{
+	if ((c >= 0x0590 && c <= 0x05FF) || (c >= 0xFB1D && c <= 0xFB4F))
+		return SCRIPT_HEBREW;
+	if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+	    (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+	    (c >= 0xFE70 && c <= 0xFEFC))
+		return SCRIPT_ARABIC;
+	switch (utf8proc_category((utf8proc_int32_t)c)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return SCRIPT_LATIN;
+	default:
+		return SCRIPT_COMMON;
+	}
+}
+
+/* Characters that steer layout but draw nothing: bidi controls, joiners,
+ * the zero-width space, and FriBidi's filler left where a lam-alef
+ * ligature swallowed its alef. */
+static bool is_invisible(uint32_t c)
+{
+	return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D ||
+	       c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069) || c == 0x00AD || c == '\n' ||
+	       c == '\r';
+}
+
+static bool is_space(uint32_t c)
+{
+	return c == ' ';
+}
+
+static enum face face_for(enum script script, const struct text_style *style)
+{
+	bool sans = style->family == FAMILY_SANS;
+	switch (script) {
+	case SCRIPT_HEBREW:
+		if (sans)
+			return style->bold ? FACE_HEBREW_SANS_BOLD : FACE_HEBREW_SANS;
+		return style->bold ? FACE_HEBREW_SERIF_BOLD : FACE_HEBREW_SERIF;
+	case SCRIPT_ARABIC:
+		return style->bold ? FACE_ARABIC_BOLD : FACE_ARABIC;
+	case SCRIPT_LATIN:
+	case SCRIPT_COMMON:
+		break;
+	}
+	if (sans)
+		return style->bold ? FACE_SANS_BOLD : FACE_SANS;
+	if (style->bold)
+		return FACE_SERIF_BOLD;
+	return style->italic ? FACE_SERIF_ITALIC : FACE_SERIF;
+}
+
+/* Gives neutral characters (spaces, digits, punctuation, marks) the
+ * script of the letters before them, or after them at the start, so that a
+ * phrase keeps one font; a paragraph without letters is Latin. */
+static void resolve_scripts(const uint32_t *cp, size_t n, enum script *scripts)
+{
+	enum script last = SCRIPT_COMMON;
+	for (size_t i = 0; i < n; i++) {
+		scripts[i] = script_of(cp[i]);
+		if (scripts[i] != SCRIPT_COMMON)
+			last = scripts[i];
+		else
+			scripts[i] = last;
+	}
+	enum script next = SCRIPT_LATIN;
+	for (size_t i = n; i-- > 0;) {
+		if (scripts[i] == SCRIPT_COMMON)
+			scripts[i] = next;
+		else
+			next = scripts[i];
+	}
+}
+
+/* The face that draws c: the script's own if it has the glyph, otherwise
+ * the first bundled face that does (a Latin digit inside Arabic text, a
+ * symbol only one font has). */
+static enum face pick_face(struct fontset *fonts, enum face preferred, uint32_t c,
+			   const struct text_style *style)
+{
+	if (font_has_glyph(fonts, preferred, c))
+		return preferred;
+	const enum face fallbacks[] = {
+		face_for(SCRIPT_LATIN, style), face_for(SCRIPT_HEBREW, style),
+		face_for(SCRIPT_ARABIC, style), FACE_SERIF, FACE_SANS,
+	};
+	for (size_t i = 0; i < sizeof fallbacks / sizeof *fallbacks; i++)
+		if (font_has_glyph(fonts, fallbacks[i], c))
+			return fallbacks[i];
+	return preferred;
+}
+
+static uint32_t *decode_nfc(const char *text, size_t *count)
+{
+	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)text);
+	const utf8proc_uint8_t *s = nfc ? nfc : (const utf8proc_uint8_t *)text;
+	size_t len = strlen((const char *)s);
+	uint32_t *cp = xmalloc((len + 1) * sizeof *cp);
+	size_t n = 0;
+	while (len > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t used = utf8proc_iterate(s, (utf8proc_ssize_t)len, &c);
+		if (used <= 0) {
+			c = 0xFFFD;
+			used = 1;
+		}
+		cp[n++] = c == '\t' ? ' ' : (uint32_t)c;
+		s += used;
+		len -= (size_t)used;
+	}
+	free(nfc);
+	*count = n;
+	return cp;
+}
+
+static void para_prepare(struct para *p, struct fontset *fonts, const char *text,
+			 const struct text_style *style, enum direction dir)
+{
+	static bool linebreak_ready;
+	if (!linebreak_ready) {
+		init_linebreak();
+		linebreak_ready = true;
+	}
+	memset(p, 0, sizeof *p);
+	p->cp = decode_nfc(text, &p->n);
+	size_t n = p->n;
+	p->types = xmalloc(n * sizeof *p->types);
+	p->levels = xmalloc(n * sizeof *p->levels);
+	p->shaped = xmalloc(n * sizeof *p->shaped);
+	p->breaks = xmalloc(n + 1);
+	p->face = xmalloc(n * sizeof *p->face);
+	p->advance = xmalloc(n * sizeof *p->advance);
+	FriBidiBracketType *brackets = xmalloc(n * sizeof *brackets);
+	FriBidiArabicProp *joining = xmalloc(n * sizeof *joining);
+	enum script *scripts = xmalloc(n * sizeof *scripts);
+
+	fribidi_get_bidi_types(p->cp, (FriBidiStrIndex)n, p->types);
+	fribidi_get_bracket_types(p->cp, (FriBidiStrIndex)n, p->types, brackets);
+	p->base = dir == DIR_RTL ? FRIBIDI_PAR_RTL
+		: dir == DIR_LTR ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
+	/* FriBidi fails only when it cannot allocate. */
+	if (n > 0 && !fribidi_get_par_embedding_levels_ex(p->types, brackets,
+							  (FriBidiStrIndex)n,
+							  &p->base, p->levels))
+		out_of_memory(n);
+	fribidi_get_joining_types(p->cp, (FriBidiStrIndex)n, joining);
+	fribidi_join_arabic(p->types, (FriBidiStrIndex)n, p->levels, joining);
+	memcpy(p->shaped, p->cp, n * sizeof *p->shaped);
+	fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, p->levels,
+		      (FriBidiStrIndex)n, joining, p->shaped);
+	set_linebreaks_utf32((const utf32_t *)p->cp, n, "en", p->breaks);
+
+	resolve_scripts(p->cp, n, scripts);
+	for (size_t i = 0; i < n; i++) {
+		if (is_invisible(p->shaped[i])) {
+			p->face[i] = face_for(scripts[i], style);
+			p->advance[i] = 0;
+			continue;
+		}
+		p->face[i] = pick_face(fonts, face_for(scripts[i], style),
+				       p->shaped[i], style);
+		p->advance[i] = font_advance(fonts, p->face[i], p->shaped[i]) *
+				style->size / 1000.0;
+	}
+	free(brackets);
+	free(joining);
+	free(scripts);
+}
+
+static void para_free(struct para *p)
+{
+	free(p->cp);
+	free(p->shaped);
+	free(p->types);
+	free(p->levels);
+	free(p->breaks);
+	free(p->face);
+	free(p->advance);
+}
+
+/* Index one past the last character that may end a line in [start, end):
+ * trailing spaces and invisible characters hang outside the measure. */
+static size_t trim_end(const struct para *p, size_t start, size_t end)
+{
+	while (end > start && (is_space(p->cp[end - 1]) || is_invisible(p->cp[end - 1])))
+		end--;
+	return end;
+}
+
+/* Where the line that starts at start ends (exclusive), filling greedily:
+ * the last break opportunity that fits, or, for a word wider than the
+ * measure, as many characters as fit (at least one, with its marks).
+ * *forced tells whether the text itself ends the line there. */
+static size_t find_line_end(const struct para *p, size_t start, double measure,
+			    bool *forced)
+{
+	const double epsilon = 0.01;
+	double width = 0;
+	size_t last_break = 0;   /* 0 = none yet (a break is after >= 1 char) */
+	*forced = false;
+	for (size_t j = start; j < p->n; j++) {
+		width += p->advance[j];
+		if (!is_space(p->cp[j]) && !is_invisible(p->cp[j]) &&
+		    width > measure + epsilon) {
+			if (last_break)
+				return last_break;
+			size_t end = j > start ? j : start + 1;
+			while (end < p->n && utf8proc_category((utf8proc_int32_t)p->cp[end]) ==
+						     UTF8PROC_CATEGORY_MN)
+				end++;
+			return end;
+		}
+		if (p->breaks[j] == LINEBREAK_MUSTBREAK && j + 1 < p->n) {
+			*forced = true;
+			return j + 1;
+		}
+		if (p->breaks[j] == LINEBREAK_ALLOWBREAK)
+			last_break = j + 1;
+	}
+	*forced = true;
+	return p->n;
+}
+
+static void append_utf8(struct buffer *b, uint32_t c)
+{
+	utf8proc_uint8_t bytes[4];
+	utf8proc_ssize_t len = utf8proc_encode_char((utf8proc_int32_t)c, bytes);
+	buffer_append(b, (const char *)bytes, (size_t)len);
+}
+
+struct run_builder {
+	struct line *line;
+	size_t cap;
+	struct buffer text;
+	enum face face;
+	int parity;
+	double x, width;
+	bool open;
+};
+
+static void close_run(struct run_builder *rb)
+{
+	if (!rb->open)
+		return;
+	grow_array((void **)&rb->line->runs, &rb->cap, rb->line->run_count + 1,
+		   sizeof *rb->line->runs);
+	rb->line->runs[rb->line->run_count++] = (struct line_run){
+		.face = rb->face, .x = rb->x, .width = rb->width,
+		.text = buffer_take(&rb->text)};
+	rb->open = false;
+}
+
+/* Builds the runs of line [a, b): reorders it visually (UAX #9 L1-L4),
+ * groups characters into runs of one face and direction, and spreads
+ * extra_per_gap points over each word space. */
+static void build_line(struct para *p, FriBidiStrIndex *map, size_t a, size_t b,
+		       double offset, double extra_per_gap, struct line *line)
+{
+	if (b > a && !fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, p->types,
+					   (FriBidiStrIndex)(b - a), (FriBidiStrIndex)a,
+					   p->base, p->levels, NULL, map))
+		out_of_memory(b - a);
+	struct run_builder rb = {.line = line};
+	double x = offset;
+	for (size_t v = a; v < b; v++) {
+		size_t i = (size_t)map[v];
+		uint32_t c = p->shaped[i];
+		if (is_invisible(c))
+			continue;
+		if (is_space(p->cp[i])) {
+			close_run(&rb);
+			x += p->advance[i] + extra_per_gap;
+			continue;
+		}
+		int parity = p->levels[i] & 1;
+		if (rb.open && (rb.face != p->face[i] || rb.parity != parity))
+			close_run(&rb);
+		if (!rb.open) {
+			rb.open = true;
+			rb.face = p->face[i];
+			rb.parity = parity;
+			rb.x = x;
+			rb.width = 0;
+		}
+		append_utf8(&rb.text, c);
+		rb.width += p->advance[i];
+		x += p->advance[i];
+	}
+	close_run(&rb);
+	line->width = x - offset;
+}
+
+void typeset_paragraph(struct fontset *fonts, const char *text,
+		       const struct text_style *style, enum direction dir,
+		       enum align align, double measure, struct lines *out)
+{
+	*out = (struct lines){0};
+	struct para p;
+	para_prepare(&p, fonts, text, style, dir);
+	out->rtl = FRIBIDI_IS_RTL(p.base);
+	FriBidiStrIndex *map = xmalloc((p.n + 1) * sizeof *map);
+	for (size_t i = 0; i < p.n; i++)
+		map[i] = (FriBidiStrIndex)i;
+
+	size_t cap = 0;
+	size_t start = 0;
+	while (start < p.n && is_space(p.cp[start]))
+		start++;
+	while (start < p.n) {
+		bool forced;
+		size_t end = find_line_end(&p, start, measure, &forced);
+		size_t visible_end = trim_end(&p, start, end);
+		double natural = 0;
+		size_t gaps = 0;
+		for (size_t i = start; i < visible_end; i++) {
+			natural += p.advance[i];
+			gaps += is_space(p.cp[i]);
+		}
+		bool stretch = align == ALIGN_JUSTIFY && !forced && gaps > 0 &&
+			       natural < measure;
+		double slack = measure - natural;
+		double offset = 0;
+		bool start_is_left = !out->rtl;
+		switch (align) {
+		case ALIGN_JUSTIFY:
+		case ALIGN_START:
+			offset = start_is_left ? 0 : slack;
+			break;
+		case ALIGN_END:
+			offset = start_is_left ? slack : 0;
+			break;
+		case ALIGN_CENTER:
+			offset = slack / 2;
+			break;
+		}
+		if (stretch)
+			offset = 0;
+		grow_array((void **)&out->items, &cap, out->count + 1, sizeof *out->items);
+		struct line *line = &out->items[out->count++];
+		*line = (struct line){0};
+		build_line(&p, map, start, visible_end, offset,
+			   stretch ? slack / (double)gaps : 0, line);
+		start = end;
+		while (start < p.n && is_space(p.cp[start]))
+			start++;
+	}
+	free(map);
+	para_free(&p);
+}
+
+double typeset_width(struct fontset *fonts, const char *text,
+		     const struct text_style *style)
+{
+	struct lines lines;
+	typeset_paragraph(fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &lines);
+	double width = 0;
+	for (size_t i = 0; i < lines.count; i++)
+		if (lines.items[i].width > width)
+			width = lines.items[i].width;
+	lines_free(&lines);
+	return width;
+}
+
+void lines_free(struct lines *lines)
+{
+	for (size_t i = 0; i < lines->count; i++) {
+		for (size_t r = 0; r < lines->items[i].run_count; r++)
+			free(lines->items[i].runs[r].text);
+		free(lines->items[i].runs);
+	}
+	free(lines->items);
+	*lines = (struct lines){0};
+}

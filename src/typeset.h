@@ -1,0 +1,75 @@
+/* typeset.h - turning a paragraph's text into lines.
+ *
+ * typeset_paragraph takes logical UTF-8 text and returns lines ready to be
+ * placed: each line is a list of runs (one face, one direction) in visual
+ * order with their x offsets from the line's left edge, already shaped
+ * (Arabic as presentation forms) and justified or aligned.
+ *
+ * The steps follow UAX #9 and UAX #14: NFC normalisation (utf8proc), bidi
+ * levels for the whole paragraph and Arabic joining and shaping (FriBidi),
+ * break opportunities (libunibreak), greedy filling in logical order, then
+ * reordering of each line on its own (rules L1-L4), as the bidi algorithm
+ * requires. */
+#ifndef LIGHTBOOK_TYPESET_H
+#define LIGHTBOOK_TYPESET_H
+
+#include "font.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum family { FAMILY_SERIF, FAMILY_SANS };
+
+struct text_style {
+	enum family family;
+	bool bold;
+	bool italic;
+	double size;        /* points */
+};
+
+enum direction {
+	DIR_AUTO,           /* from the first strong character (UAX #9 P2-P3) */
+	DIR_LTR,
+	DIR_RTL,
+};
+
+enum align {
+	ALIGN_START,        /* left in a left-to-right paragraph, right in RTL */
+	ALIGN_END,
+	ALIGN_CENTER,
+	ALIGN_JUSTIFY,      /* both edges; the last line at the start */
+};
+
+struct line_run {
+	enum face face;
+	double x;           /* from the line's left edge, points */
+	double width;
+	char *text;         /* UTF-8, visual order, shaped */
+};
+
+struct line {
+	struct line_run *runs;
+	size_t run_count;
+	double width;       /* from the first run's left edge to the last's right */
+};
+
+struct lines {
+	struct line *items;
+	size_t count;
+	bool rtl;           /* the paragraph's resolved base direction */
+};
+
+/* Breaks text into lines no wider than measure (points). A word longer
+ * than the measure is broken between characters. Empty text gives no
+ * lines. The caller owns *out and frees it with lines_free. */
+void typeset_paragraph(struct fontset *fonts, const char *text,
+		       const struct text_style *style, enum direction dir,
+		       enum align align, double measure, struct lines *out);
+
+/* Natural width of text set on one line, in points. */
+double typeset_width(struct fontset *fonts, const char *text,
+		     const struct text_style *style);
+
+void lines_free(struct lines *lines);
+
+#endif
