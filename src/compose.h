@@ -1,0 +1,70 @@
+/* compose.h - the booklet's structure as a list of blocks.
+ *
+ * compose decides what the booklet says and in which order: cover,
+ * contents, one chapter per sector with its initiatives. It produces
+ * blocks (paragraphs with a style, rules, page breaks, chapter openings,
+ * contents entries, vertical fills) and no coordinates: where things land
+ * is paginate's business. */
+#ifndef LIGHTBOOK_COMPOSE_H
+#define LIGHTBOOK_COMPOSE_H
+
+#include "catalog.h"
+#include "layout.h"
+#include "page.h"
+#include "typeset.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum block_kind {
+	BLOCK_TEXT,          /* a paragraph of one style */
+	BLOCK_RULE,          /* a thin line across the measure */
+	BLOCK_PAGE_BREAK,    /* what follows starts a new page */
+	BLOCK_CHAPTER,       /* a chapter opens: new right-hand page, band, outline */
+	BLOCK_CONTENTS_ENTRY,/* title ... page number of a chapter, as a link */
+	BLOCK_FILL,          /* stretchable space: fills share what the page has left */
+};
+
+/* What a page shows around its text. */
+enum page_style {
+	PAGE_PLAIN,          /* folio, no running head (front matter) */
+	PAGE_BARE,           /* neither (the cover) */
+	PAGE_BODY,           /* running head with the chapter's name, and folio */
+};
+
+struct block {
+	enum block_kind kind;
+	char *text;              /* BLOCK_TEXT, BLOCK_CHAPTER (its title),
+				    BLOCK_CONTENTS_ENTRY (the entry); owned */
+	struct text_style style;
+	struct rgb color;
+	enum direction dir;
+	enum align align;
+	double indent;           /* points taken off both sides of the measure */
+	double leading;          /* baseline to baseline */
+	double space_before, space_after;
+	bool keep_with_next;     /* never the last thing on a page */
+	bool bookmark;           /* BLOCK_TEXT: listed in the outline under its chapter */
+	char *uri;               /* BLOCK_TEXT: its lines link here; owned or NULL */
+	size_t chapter;          /* BLOCK_CHAPTER: its number (0-based);
+				    BLOCK_CONTENTS_ENTRY: the chapter it names */
+	enum page_style page_style; /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: of the new page */
+};
+
+struct booklet {
+	struct block *blocks;
+	size_t count, cap;
+	size_t chapter_count;
+	/* Not owned; from the catalog, for the running heads and metadata. */
+	const char *title;
+	const char *publisher;
+	const char *subtitle;
+	const char *date;
+};
+
+/* Composes the whole booklet from a checked catalog. */
+void compose_booklet(const struct catalog *cat, const struct layout *layout,
+		     struct booklet *out);
+void booklet_free(struct booklet *booklet);
+
+#endif

@@ -1,0 +1,126 @@
+/* page.c - building, freeing and dumping the page model. */
+#include "page.h"
+
+#include <stdlib.h>
+
+static const char *const face_names[FACE_COUNT] = {
+	[FACE_SERIF] = "serif",
+	[FACE_SERIF_ITALIC] = "serif-italic",
+	[FACE_SERIF_BOLD] = "serif-bold",
+	[FACE_SANS] = "sans",
+	[FACE_SANS_BOLD] = "sans-bold",
+	[FACE_HEBREW_SERIF] = "hebrew-serif",
+	[FACE_HEBREW_SERIF_BOLD] = "hebrew-serif-bold",
+	[FACE_HEBREW_SANS] = "hebrew-sans",
+	[FACE_HEBREW_SANS_BOLD] = "hebrew-sans-bold",
+	[FACE_ARABIC] = "arabic",
+	[FACE_ARABIC_BOLD] = "arabic-bold",
+};
+
+struct page *page_new(struct document *doc, double width, double height)
+{
+	grow_array((void **)&doc->pages, &doc->page_cap, doc->page_count + 1,
+		   sizeof *doc->pages);
+	struct page *page = &doc->pages[doc->page_count++];
+	*page = (struct page){.width = width, .height = height};
+	return page;
+}
+
+void page_add(struct page *page, struct item item)
+{
+	grow_array((void **)&page->items, &page->item_cap, page->item_count + 1,
+		   sizeof *page->items);
+	page->items[page->item_count++] = item;
+}
+
+void document_add_outline(struct document *doc, const char *title, int level,
+			  size_t page, double y)
+{
+	grow_array((void **)&doc->outline, &doc->outline_cap,
+		   doc->outline_count + 1, sizeof *doc->outline);
+	doc->outline[doc->outline_count++] = (struct outline_entry){
+		.title = xstrdup(title), .level = level, .page = page, .y = y};
+}
+
+static void free_item(struct item *item)
+{
+	switch (item->kind) {
+	case ITEM_GLYPHS:
+		free(item->u.glyphs.text);
+		break;
+	case ITEM_LINK_URI:
+		free(item->u.link.uri);
+		break;
+	case ITEM_RECT:
+	case ITEM_RULE:
+	case ITEM_LINK_PAGE:
+		break;
+	}
+}
+
+void document_free(struct document *doc)
+{
+	for (size_t p = 0; p < doc->page_count; p++) {
+		struct page *page = &doc->pages[p];
+		for (size_t i = 0; i < page->item_count; i++)
+			free_item(&page->items[i]);
+		free(page->items);
+		free(page->label);
+	}
+	free(doc->pages);
+	for (size_t i = 0; i < doc->outline_count; i++)
+		free(doc->outline[i].title);
+	free(doc->outline);
+	*doc = (struct document){0};
+}
+
+void page_dump(const struct document *doc, struct buffer *out)
+{
+	for (size_t p = 0; p < doc->page_count; p++) {
+		const struct page *page = &doc->pages[p];
+		buffer_printf(out, "page %zu size=%.1fx%.1f label=%s\n", p + 1,
+			      page->width, page->height,
+			      page->label ? page->label : "-");
+		for (size_t i = 0; i < page->item_count; i++) {
+			const struct item *it = &page->items[i];
+			switch (it->kind) {
+			case ITEM_GLYPHS: {
+				const struct glyph_run *g = &it->u.glyphs;
+				buffer_printf(out,
+					      "page %zu glyphs face=%s size=%.1f x=%.1f y=%.1f w=%.1f |%s|\n",
+					      p + 1, face_names[g->face], g->size,
+					      g->x, g->y, g->width, g->text);
+				break;
+			}
+			case ITEM_RECT: {
+				const struct rect *r = &it->u.rect;
+				buffer_printf(out, "page %zu rect x=%.1f y=%.1f w=%.1f h=%.1f\n",
+					      p + 1, r->x, r->y, r->width, r->height);
+				break;
+			}
+			case ITEM_RULE: {
+				const struct rule *r = &it->u.rule;
+				buffer_printf(out, "page %zu rule x1=%.1f y1=%.1f x2=%.1f y2=%.1f\n",
+					      p + 1, r->x1, r->y1, r->x2, r->y2);
+				break;
+			}
+			case ITEM_LINK_URI:
+				buffer_printf(out, "page %zu link x=%.1f y=%.1f w=%.1f h=%.1f uri=%s\n",
+					      p + 1, it->u.link.x, it->u.link.y,
+					      it->u.link.width, it->u.link.height,
+					      it->u.link.uri);
+				break;
+			case ITEM_LINK_PAGE:
+				buffer_printf(out, "page %zu link x=%.1f y=%.1f w=%.1f h=%.1f to-page=%zu\n",
+					      p + 1, it->u.link.x, it->u.link.y,
+					      it->u.link.width, it->u.link.height,
+					      it->u.link.target_page + 1);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < doc->outline_count; i++)
+		buffer_printf(out, "outline level=%d page=%zu |%s|\n",
+			      doc->outline[i].level, doc->outline[i].page + 1,
+			      doc->outline[i].title);
+}

@@ -1,0 +1,104 @@
+/* page.h - the page model: finished pages of positioned items.
+ *
+ * This is the seam between layout and drawing. Paginate fills it; the PDF
+ * writer (and anything else that draws) only walks it and makes no layout
+ * decision. Coordinates are PostScript points with the origin at the top
+ * left of the page and y growing downwards; a glyph run's y is its
+ * baseline. Tests can assert on it directly, or on page_dump's text.
+ *
+ * Ownership: a document owns its pages, items and strings. */
+#ifndef LIGHTBOOK_PAGE_H
+#define LIGHTBOOK_PAGE_H
+
+#include "font.h"
+#include "mem.h"
+
+#include <stddef.h>
+
+struct rgb {
+	double r, g, b;   /* 0..1 */
+};
+
+enum item_kind {
+	ITEM_GLYPHS,     /* a run of one face in one direction */
+	ITEM_RECT,       /* a filled rectangle */
+	ITEM_RULE,       /* a stroked straight line */
+	ITEM_LINK_URI,   /* a clickable area that opens a web address */
+	ITEM_LINK_PAGE,  /* a clickable area that goes to another page */
+};
+
+struct glyph_run {
+	enum face face;
+	double size;
+	double x, y;        /* left end of the baseline */
+	double width;       /* advance of the whole run */
+	struct rgb color;
+	char *text;         /* UTF-8, the glyphs' characters in visual order */
+};
+
+struct rect {
+	double x, y, width, height;   /* y is the top edge */
+	struct rgb color;
+};
+
+struct rule {
+	double x1, y1, x2, y2;
+	double thickness;
+	struct rgb color;
+};
+
+struct link {
+	double x, y, width, height;   /* the clickable area; y is the top */
+	char *uri;                    /* ITEM_LINK_URI */
+	size_t target_page;           /* ITEM_LINK_PAGE: index into pages */
+	double target_y;              /* ITEM_LINK_PAGE: top of the view */
+};
+
+struct item {
+	enum item_kind kind;
+	union {
+		struct glyph_run glyphs;
+		struct rect rect;
+		struct rule rule;
+		struct link link;
+	} u;
+};
+
+struct page {
+	double width, height;
+	struct item *items;
+	size_t item_count, item_cap;
+	char *label;        /* the folio printed on the page, or NULL */
+};
+
+/* An entry of the PDF outline (bookmarks). */
+struct outline_entry {
+	char *title;
+	int level;          /* 0 = chapter */
+	size_t page;        /* index into pages */
+	double y;           /* top of the view */
+};
+
+struct document {
+	struct page *pages;
+	size_t page_count, page_cap;
+	struct outline_entry *outline;
+	size_t outline_count, outline_cap;
+	/* Document information; not owned (they point into the catalog). */
+	const char *title, *author, *subject, *date;
+};
+
+/* Appends a blank page and returns it; the pointer is valid until the
+ * next page_new on the same document. */
+struct page *page_new(struct document *doc, double width, double height);
+/* Appends an item; the page takes ownership of its strings. */
+void page_add(struct page *page, struct item item);
+void document_add_outline(struct document *doc, const char *title, int level,
+			  size_t page, double y);
+void document_free(struct document *doc);
+
+/* Writes a line-per-item text form of the document, for tests and for
+ * --dump-pages: "page 3 glyphs face=serif size=9.5 x=56.7 y=120.3 w=80.2 |text|". */
+void page_dump(const struct document *doc, struct buffer *out);
+
+#endif

@@ -1,0 +1,439 @@
+/* paginate.c - blocks into pages: the flow, keeps, running heads, folios,
+ * chapter openings, contents page numbers and the outline. */
+#include "paginate.h"
+#include "mem.h"
+#include "typeset.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct rgb furniture_grey = {0.4, 0.4, 0.4};
+
+/* The page being filled. */
+struct cursor {
+	size_t index;            /* into doc->pages */
+	enum page_style style;
+	double y;                /* top of the next line box */
+	bool empty;              /* nothing placed yet: space_before is dropped */
+	bool chapter_opening;    /* the first page of a chapter: no running head */
+	size_t fill_items[8];    /* item count at each BLOCK_FILL on this page */
+	size_t fill_count;
+};
+
+struct flow {
+	const struct booklet *booklet;
+	const struct layout *layout;
+	struct fontset *fonts;
+	struct document *doc;
+	struct lines *lines;            /* per block; BLOCK_TEXT and contents titles */
+	const size_t *chapter_pages;    /* from the previous pass */
+	size_t *found_pages;            /* this pass */
+	const char *chapter_title;      /* for the running head */
+	struct cursor at;
+	bool started;
+};
+
+static double frame_top(const struct flow *f)
+{
+	return f->layout->margin_top;
+}
+
+static double frame_bottom(const struct flow *f)
+{
+	return f->layout->page_height - f->layout->margin_bottom;
+}
+
+static double measure(const struct flow *f)
+{
+	return f->layout->page_width - f->layout->margin_inner - f->layout->margin_outer;
+}
+
+/* Right-hand pages (odd folios) have the binding on their left. */
+static bool is_recto(size_t index)
+{
+	return index % 2 == 0;
+}
+
+static double frame_left(const struct flow *f, size_t index)
+{
+	return is_recto(index) ? f->layout->margin_inner : f->layout->margin_outer;
+}
+
+static struct page *current(const struct flow *f)
+{
+	return &f->doc->pages[f->at.index];
+}
+
+/* Baseline of a line box of the given leading and type size, from its top:
+ * the box's extra space is split above and below the type. */
+static double baseline_offset(double leading, double size)
+{
+	return (leading - size) / 2 + size * 0.78;
+}
+
+static void add_run(struct page *page, enum face face, double size, double x,
+		    double y, double width, struct rgb color, const char *text)
+{
+	page_add(page, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
+		.face = face, .size = size, .x = x, .y = y, .width = width,
+		.color = color, .text = xstrdup(text)}});
+}
+
+/* Sets a single short line (running head, folio) with its outer end at x
+ * when flush_right, its start at x otherwise. */
+static void add_label(struct flow *f, const char *text, double size, double x,
+		      double baseline, bool flush_right)
+{
+	struct text_style style = {.family = FAMILY_SANS, .size = size};
+	struct lines lines;
+	typeset_paragraph(f->fonts, text, &style, DIR_AUTO, ALIGN_START, 1e9, &lines);
+	if (lines.count) {
+		const struct line *line = &lines.items[0];
+		double left = flush_right ? x - line->width : x;
+		for (size_t r = 0; r < line->run_count; r++)
+			add_run(current(f), line->runs[r].face, size, left + line->runs[r].x,
+				baseline, line->runs[r].width, furniture_grey,
+				line->runs[r].text);
+	}
+	lines_free(&lines);
+}
+
+static void shift_item(struct item *item, double dy)
+{
+	switch (item->kind) {
+	case ITEM_GLYPHS:
+		item->u.glyphs.y += dy;
+		break;
+	case ITEM_RECT:
+		item->u.rect.y += dy;
+		break;
+	case ITEM_RULE:
+		item->u.rule.y1 += dy;
+		item->u.rule.y2 += dy;
+		break;
+	case ITEM_LINK_URI:
+	case ITEM_LINK_PAGE:
+		item->u.link.y += dy;
+		break;
+	}
+}
+
+/* Distributes what the page has left over its fills, then adds the
+ * running head and the folio its style asks for. */
+static void finish_page(struct flow *f)
+{
+	struct page *page = current(f);
+	if (f->at.fill_count) {
+		double share = (frame_bottom(f) - f->at.y) / (double)f->at.fill_count;
+		for (size_t k = 0; k < f->at.fill_count; k++) {
+			size_t end = k + 1 < f->at.fill_count ? f->at.fill_items[k + 1]
+							     : page->item_count;
+			for (size_t i = f->at.fill_items[k]; i < end; i++)
+				shift_item(&page->items[i], share * (double)(k + 1));
+		}
+	}
+	if (f->at.style == PAGE_BARE)
+		return;
+	bool recto = is_recto(f->at.index);
+	double size = f->layout->base_size * 0.8;
+	double left = frame_left(f, f->at.index);
+	double right = left + measure(f);
+	double outer = recto ? right : left;
+	char folio[24];
+	snprintf(folio, sizeof folio, "%zu", f->at.index + 1);
+	page->label = xstrdup(folio);
+	double foot = f->layout->page_height - f->layout->margin_bottom * 0.45;
+	add_label(f, folio, size, outer, foot, recto);
+	if (f->at.style == PAGE_BODY && !f->at.chapter_opening) {
+		const char *head = recto ? f->chapter_title : f->booklet->title;
+		double head_y = f->layout->margin_top * 0.55;
+		if (head && *head)
+			add_label(f, head, size, outer, head_y, recto);
+	}
+}
+
+static void new_page(struct flow *f, enum page_style style)
+{
+	if (f->started)
+		finish_page(f);
+	f->started = true;
+	page_new(f->doc, f->layout->page_width, f->layout->page_height);
+	f->at = (struct cursor){.index = f->doc->page_count - 1, .style = style,
+				.y = frame_top(f), .empty = true};
+}
+
+static void add_space(struct flow *f, double space)
+{
+	if (!f->at.empty)
+		f->at.y += space;
+}
+
+/* How many line boxes of this leading still fit on the page. */
+static size_t room_for(const struct flow *f, double leading)
+{
+	double left = frame_bottom(f) - f->at.y + 0.01;
+	return left < leading ? 0 : (size_t)floor(left / leading);
+}
+
+static void place_line(struct flow *f, const struct block *b, const struct line *line,
+		       double indent)
+{
+	double left = frame_left(f, f->at.index) + indent;
+	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
+	for (size_t r = 0; r < line->run_count; r++)
+		add_run(current(f), line->runs[r].face, b->style.size,
+			left + line->runs[r].x, baseline, line->runs[r].width,
+			b->color, line->runs[r].text);
+	if (b->uri && line->run_count) {
+		const struct line_run *first = &line->runs[0];
+		page_add(current(f), (struct item){.kind = ITEM_LINK_URI, .u.link = {
+			.x = left + first->x, .y = f->at.y, .width = line->width,
+			.height = b->leading, .uri = xstrdup(b->uri)}});
+	}
+	f->at.y += b->leading;
+	f->at.empty = false;
+}
+
+/* How many of a paragraph's remaining lines go on this page: all that fit,
+ * but never one line alone at the foot (orphan) or at the head of the next
+ * page (widow). 0 means "start a new page first". */
+static size_t lines_to_take(size_t placed, size_t total, size_t room)
+{
+	size_t rest = total - placed;
+	if (room >= rest)
+		return rest;
+	size_t take = room;
+	if (rest - take < 2 && take > 0)
+		take--;
+	if (placed == 0 && take < 2)
+		take = 0;
+	return take;
+}
+
+/* Height of a block from the top of its space before to its last line. */
+static double block_height(const struct flow *f, size_t i, size_t max_lines)
+{
+	const struct block *b = &f->booklet->blocks[i];
+	switch (b->kind) {
+	case BLOCK_TEXT: {
+		size_t n = f->lines[i].count < max_lines ? f->lines[i].count : max_lines;
+		return b->space_before + (double)n * b->leading;
+	}
+	case BLOCK_RULE:
+		return b->space_before + b->space_after;
+	default:
+		return 0;
+	}
+}
+
+/* Breaks the page before a block that must stay with the blocks after it,
+ * if the chain and the first two lines of what follows do not fit. */
+static void keep_together(struct flow *f, size_t i)
+{
+	const struct booklet *bk = f->booklet;
+	if (f->at.empty || (i > 0 && bk->blocks[i - 1].keep_with_next))
+		return;
+	double need = 0;
+	size_t j = i;
+	while (j < bk->count && bk->blocks[j].kind == BLOCK_TEXT &&
+	       bk->blocks[j].keep_with_next) {
+		need += block_height(f, j, SIZE_MAX) + bk->blocks[j].space_after;
+		j++;
+	}
+	if (j < bk->count)
+		need += block_height(f, j, 2);
+	if (f->at.y + need > frame_bottom(f) + 0.01)
+		new_page(f, f->at.style);
+}
+
+static void place_text(struct flow *f, size_t i)
+{
+	const struct block *b = &f->booklet->blocks[i];
+	const struct lines *lines = &f->lines[i];
+	if (b->keep_with_next)
+		keep_together(f, i);
+	add_space(f, b->space_before);
+	if (b->bookmark && f->booklet->chapter_count)
+		document_add_outline(f->doc, b->text, 1, f->at.index, f->at.y);
+	size_t placed = 0;
+	while (placed < lines->count) {
+		size_t take = lines_to_take(placed, lines->count, room_for(f, b->leading));
+		if (take == 0 && f->at.empty)
+			take = 1;   /* a line taller than the frame still has to go somewhere */
+		if (take == 0) {
+			new_page(f, f->at.style);
+			continue;
+		}
+		for (size_t k = 0; k < take; k++)
+			place_line(f, b, &lines->items[placed + k], b->indent);
+		placed += take;
+		if (placed < lines->count)
+			new_page(f, f->at.style);
+	}
+	add_space(f, b->space_after);
+}
+
+static void place_rule(struct flow *f, const struct block *b)
+{
+	add_space(f, b->space_before);
+	double left = frame_left(f, f->at.index);
+	page_add(current(f), (struct item){.kind = ITEM_RULE, .u.rule = {
+		.x1 = left, .y1 = f->at.y, .x2 = left + measure(f), .y2 = f->at.y,
+		.thickness = 0.6, .color = b->color}});
+	f->at.empty = false;
+	add_space(f, b->space_after);
+}
+
+static void open_chapter(struct flow *f, const struct block *b)
+{
+	new_page(f, PAGE_BODY);
+	if (!is_recto(f->at.index)) {
+		/* A left page left empty before a chapter stays bare. */
+		f->at.style = PAGE_BARE;
+		new_page(f, PAGE_BODY);
+	}
+	f->at.chapter_opening = true;
+	f->chapter_title = b->text;
+	f->found_pages[b->chapter] = f->at.index;
+	document_add_outline(f->doc, b->text, 0, f->at.index, 0);
+	double band = f->layout->base_size * 0.4;
+	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+		.x = frame_left(f, f->at.index), .y = f->at.y, .width = measure(f) * 0.25,
+		.height = band, .color = b->color}});
+	f->at.y += band + f->layout->leading;
+	f->at.empty = false;
+}
+
+/* "Title . . . . . 12": the title's lines, dot leaders aligned on a grid
+ * shared by every entry, the page number flush right, all one link. */
+static void place_contents_entry(struct flow *f, size_t i)
+{
+	const struct block *b = &f->booklet->blocks[i];
+	size_t target = f->chapter_pages[b->chapter];
+	char number[24];
+	snprintf(number, sizeof number, "%zu", target + 1);
+	double number_width = typeset_width(f->fonts, number, &b->style);
+	const struct lines *title = &f->lines[i];
+	if (room_for(f, b->leading) < (title->count ? title->count : 1))
+		new_page(f, f->at.style);
+	double top = f->at.y;
+	for (size_t k = 0; k < title->count; k++)
+		place_line(f, b, &title->items[k], 0);
+	double baseline = f->at.y - b->leading + baseline_offset(b->leading, b->style.size);
+	double left = frame_left(f, f->at.index);
+	double right = left + measure(f);
+	double title_end = left + (title->count ? title->items[title->count - 1].width : 0);
+
+	const char *dots = " .";
+	double pitch = typeset_width(f->fonts, dots, &b->style);
+	double gap = b->style.size * 0.5;
+	double first = left + ceil((title_end + gap - left) / pitch) * pitch;
+	size_t count = first < right - number_width - gap
+		? (size_t)floor((right - number_width - gap - first) / pitch) : 0;
+	if (count) {
+		struct buffer leader = {0};
+		for (size_t k = 0; k < count; k++)
+			buffer_append_str(&leader, dots);
+		struct lines ll;
+		typeset_paragraph(f->fonts, leader.data, &b->style, DIR_LTR, ALIGN_START,
+				  1e9, &ll);
+		/* The leader's leading space is dropped by line breaking; the
+		 * first dot sits one space into its cell. */
+		double space = pitch - typeset_width(f->fonts, ".", &b->style);
+		if (ll.count)
+			for (size_t r = 0; r < ll.items[0].run_count; r++)
+				add_run(current(f), ll.items[0].runs[r].face, b->style.size,
+					first + space + ll.items[0].runs[r].x, baseline,
+					ll.items[0].runs[r].width, furniture_grey,
+					ll.items[0].runs[r].text);
+		lines_free(&ll);
+		buffer_free(&leader);
+	}
+	add_label(f, number, b->style.size, right, baseline, true);
+	current(f)->items[current(f)->item_count - 1].u.glyphs.color = b->color;
+	page_add(current(f), (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
+		.x = left, .y = top, .width = right - left, .height = f->at.y - top,
+		.target_page = target}});
+	add_space(f, b->space_after);
+}
+
+static void flow_blocks(struct flow *f)
+{
+	const struct booklet *bk = f->booklet;
+	for (size_t i = 0; i < bk->count; i++) {
+		const struct block *b = &bk->blocks[i];
+		switch (b->kind) {
+		case BLOCK_PAGE_BREAK:
+			new_page(f, b->page_style);
+			break;
+		case BLOCK_CHAPTER:
+			open_chapter(f, b);
+			break;
+		case BLOCK_TEXT:
+			if (!f->started)
+				new_page(f, PAGE_PLAIN);
+			place_text(f, i);
+			break;
+		case BLOCK_RULE:
+			place_rule(f, b);
+			break;
+		case BLOCK_CONTENTS_ENTRY:
+			place_contents_entry(f, i);
+			break;
+		case BLOCK_FILL:
+			if (f->at.fill_count < sizeof f->at.fill_items / sizeof *f->at.fill_items)
+				f->at.fill_items[f->at.fill_count++] = current(f)->item_count;
+			break;
+		}
+	}
+	if (f->started)
+		finish_page(f);
+}
+
+void paginate_booklet(const struct booklet *booklet, const struct layout *layout,
+		      struct fontset *fonts, struct document *out)
+{
+	struct flow f = {.booklet = booklet, .layout = layout, .fonts = fonts};
+	f.lines = xcalloc(booklet->count, sizeof *f.lines);
+	for (size_t i = 0; i < booklet->count; i++) {
+		const struct block *b = &booklet->blocks[i];
+		double width = measure(&f) - 2 * b->indent;
+		if (b->kind == BLOCK_CONTENTS_ENTRY)
+			width -= b->style.size * 4;   /* room for leaders and the number */
+		if (b->kind == BLOCK_TEXT || b->kind == BLOCK_CONTENTS_ENTRY)
+			typeset_paragraph(fonts, b->text, &b->style, b->dir, b->align,
+					  width, &f.lines[i]);
+	}
+	size_t chapters = booklet->chapter_count ? booklet->chapter_count : 1;
+	size_t *known = xcalloc(chapters, sizeof *known);
+	f.found_pages = xcalloc(chapters, sizeof *f.found_pages);
+	f.chapter_pages = known;
+
+	/* Contents entries are one line each, so the page numbers settle on
+	 * the second pass; the bound only guards against a layout that
+	 * oscillates. */
+	for (int pass = 0; pass < 8; pass++) {
+		*out = (struct document){0};
+		f.doc = out;
+		f.started = false;
+		f.chapter_title = NULL;
+		flow_blocks(&f);
+		bool settled = memcmp(known, f.found_pages, chapters * sizeof *known) == 0;
+		memcpy(known, f.found_pages, chapters * sizeof *known);
+		if (settled || pass == 7)
+			break;
+		document_free(out);
+	}
+	out->title = booklet->title;
+	out->author = booklet->publisher;
+	out->subject = booklet->subtitle;
+	out->date = booklet->date;
+
+	for (size_t i = 0; i < booklet->count; i++)
+		lines_free(&f.lines[i]);
+	free(f.lines);
+	free(known);
+	free(f.found_pages);
+}
