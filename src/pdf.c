@@ -1,0 +1,212 @@
+/* pdf.c - the page model into a PDF file through libharu. */
+#include "pdf.h"
+
+#include <hpdf.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+struct writer {
+	HPDF_Doc pdf;
+	const struct fontset *fonts;
+	HPDF_Font faces[FACE_COUNT];   /* loaded on first use */
+	HPDF_Page *pages;
+	jmp_buf fail;
+	HPDF_STATUS error, detail;
+};
+
+/* libharu reports errors through this callback; jumping back to
+ * pdf_render turns them into an ordinary error value (the pattern of
+ * libharu's own demos). */
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct writer *w = data;
+	w->error = error;
+	w->detail = detail;
+	longjmp(w->fail, 1);
+}
+
+static HPDF_Font face_font(struct writer *w, enum face face)
+{
+	if (!w->faces[face]) {
+		const char *name = HPDF_LoadTTFontFromFile(
+			w->pdf, fontset_path(w->fonts, face), HPDF_TRUE);
+		w->faces[face] = HPDF_GetFont(w->pdf, name, "UTF-8");
+	}
+	return w->faces[face];
+}
+
+static HPDF_Rect area(const struct page *page, double x, double y, double width,
+		      double height)
+{
+	return (HPDF_Rect){.left = (HPDF_REAL)x,
+			   .bottom = (HPDF_REAL)(page->height - y - height),
+			   .right = (HPDF_REAL)(x + width),
+			   .top = (HPDF_REAL)(page->height - y)};
+}
+
+static HPDF_Destination destination(struct writer *w, const struct document *doc,
+				    size_t page, double y)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(w->pages[page]);
+	HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(doc->pages[page].height - y), 0);
+	return dst;
+}
+
+/* Draws one page. Consecutive glyph runs share one text object, and the
+ * font and colour are set only when they change. */
+static void draw_page(struct writer *w, const struct document *doc, size_t index)
+{
+	const struct page *page = &doc->pages[index];
+	HPDF_Page hp = w->pages[index];
+	bool in_text = false;
+	HPDF_Font font = NULL;
+	double font_size = 0;
+	for (size_t i = 0; i < page->item_count; i++) {
+		const struct item *it = &page->items[i];
+		if (it->kind != ITEM_GLYPHS && in_text) {
+			HPDF_Page_EndText(hp);
+			in_text = false;
+		}
+		switch (it->kind) {
+		case ITEM_GLYPHS: {
+			const struct glyph_run *g = &it->u.glyphs;
+			if (!in_text) {
+				HPDF_Page_BeginText(hp);
+				in_text = true;
+				font = NULL;
+			}
+			HPDF_Font want = face_font(w, g->face);
+			if (want != font || g->size != font_size) {
+				HPDF_Page_SetFontAndSize(hp, want, (HPDF_REAL)g->size);
+				font = want;
+				font_size = g->size;
+			}
+			HPDF_Page_SetRGBFill(hp, (HPDF_REAL)g->color.r, (HPDF_REAL)g->color.g,
+					     (HPDF_REAL)g->color.b);
+			HPDF_Page_TextOut(hp, (HPDF_REAL)g->x, (HPDF_REAL)(page->height - g->y),
+					  g->text);
+			break;
+		}
+		case ITEM_RECT: {
+			const struct rect *r = &it->u.rect;
+			HPDF_Page_SetRGBFill(hp, (HPDF_REAL)r->color.r, (HPDF_REAL)r->color.g,
+					     (HPDF_REAL)r->color.b);
+			HPDF_Page_Rectangle(hp, (HPDF_REAL)r->x,
+					    (HPDF_REAL)(page->height - r->y - r->height),
+					    (HPDF_REAL)r->width, (HPDF_REAL)r->height);
+			HPDF_Page_Fill(hp);
+			break;
+		}
+		case ITEM_RULE: {
+			const struct rule *r = &it->u.rule;
+			HPDF_Page_SetRGBStroke(hp, (HPDF_REAL)r->color.r, (HPDF_REAL)r->color.g,
+					       (HPDF_REAL)r->color.b);
+			HPDF_Page_SetLineWidth(hp, (HPDF_REAL)r->thickness);
+			HPDF_Page_MoveTo(hp, (HPDF_REAL)r->x1, (HPDF_REAL)(page->height - r->y1));
+			HPDF_Page_LineTo(hp, (HPDF_REAL)r->x2, (HPDF_REAL)(page->height - r->y2));
+			HPDF_Page_Stroke(hp);
+			break;
+		}
+		case ITEM_LINK_URI: {
+			const struct link *l = &it->u.link;
+			HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(
+				hp, area(page, l->x, l->y, l->width, l->height), l->uri);
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			break;
+		}
+		case ITEM_LINK_PAGE: {
+			const struct link *l = &it->u.link;
+			HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(
+				hp, area(page, l->x, l->y, l->width, l->height),
+				destination(w, doc, l->target_page, l->target_y));
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			break;
+		}
+		}
+	}
+	if (in_text)
+		HPDF_Page_EndText(hp);
+}
+
+static void add_outline(struct writer *w, const struct document *doc)
+{
+	HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+	HPDF_Outline chapter = NULL;
+	for (size_t i = 0; i < doc->outline_count; i++) {
+		const struct outline_entry *e = &doc->outline[i];
+		HPDF_Outline parent = e->level > 0 && chapter ? chapter : NULL;
+		HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, e->title, utf8);
+		HPDF_Outline_SetDestination(o, destination(w, doc, e->page, e->y));
+		HPDF_Outline_SetOpened(o, HPDF_FALSE);
+		if (e->level == 0)
+			chapter = o;
+	}
+}
+
+/* The document's only date is the edition's (YYYY-MM-DD), so that the
+ * same input gives the same bytes. */
+static void set_info(struct writer *w, const struct document *doc)
+{
+	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "lightbook");
+	if (doc->title)
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, doc->title);
+	if (doc->author && *doc->author)
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, doc->author);
+	if (doc->subject && *doc->subject)
+		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, doc->subject);
+	int y, m, d;
+	if (doc->date && sscanf(doc->date, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+		HPDF_Date date = {.year = y, .month = m, .day = d, .ind = 'Z'};
+		HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date);
+		HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date);
+	}
+}
+
+enum status pdf_render(const struct document *doc, const struct fontset *fonts,
+		       struct buffer *out, struct diag_list *diags)
+{
+	struct writer w = {.fonts = fonts};
+	w.pages = xcalloc(doc->page_count, sizeof *w.pages);
+	w.pdf = HPDF_New(on_error, &w);
+	if (!w.pdf) {
+		free(w.pages);
+		diag_error(diags, ((struct span){0}), "cannot start a PDF (libharu)");
+		return STATUS_IO;
+	}
+	if (setjmp(w.fail)) {
+		HPDF_Free(w.pdf);
+		free(w.pages);
+		diag_error(diags, ((struct span){0}),
+			   "libharu failed with error 0x%04X (detail %u)",
+			   (unsigned)w.error, (unsigned)w.detail);
+		return STATUS_IO;
+	}
+	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(w.pdf);
+	HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
+	HPDF_SetPageMode(w.pdf, doc->outline_count ? HPDF_PAGE_MODE_USE_OUTLINE
+						   : HPDF_PAGE_MODE_USE_NONE);
+	set_info(&w, doc);
+	/* Every page exists before any is drawn: links point forward too. */
+	for (size_t p = 0; p < doc->page_count; p++) {
+		w.pages[p] = HPDF_AddPage(w.pdf);
+		HPDF_Page_SetWidth(w.pages[p], (HPDF_REAL)doc->pages[p].width);
+		HPDF_Page_SetHeight(w.pages[p], (HPDF_REAL)doc->pages[p].height);
+	}
+	for (size_t p = 0; p < doc->page_count; p++)
+		draw_page(&w, doc, p);
+	add_outline(&w, doc);
+
+	HPDF_SaveToStream(w.pdf);
+	HPDF_UINT32 size = HPDF_GetStreamSize(w.pdf);
+	grow_array((void **)&out->data, &out->cap, out->len + size + 1, 1);
+	HPDF_UINT32 got = size;
+	HPDF_ReadFromStream(w.pdf, (HPDF_BYTE *)out->data + out->len, &got);
+	out->len += got;
+	out->data[out->len] = '\0';
+	HPDF_Free(w.pdf);
+	free(w.pages);
+	return STATUS_OK;
+}
