@@ -1,0 +1,223 @@
+/* main.c - the lightbook command: options, the pipeline, messages, exit
+ * codes. The only file that prints. */
+#include "catalog.h"
+#include "check.h"
+#include "compose.h"
+#include "diag.h"
+#include "font.h"
+#include "layout.h"
+#include "mem.h"
+#include "output.h"
+#include "page.h"
+#include "paginate.h"
+#include "pdf.h"
+
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define LIGHTBOOK_VERSION "0.1.0"
+
+struct options {
+	const char *initiatives;
+	const char *output;
+	const char *layout;
+	const char *sectors;
+	const char *edition;
+	const char *fonts;       /* NULL: the fonts folder beside the program */
+	bool check_only;
+	bool quiet;
+	bool dump_pages;
+};
+
+static const char usage_text[] =
+	"usage: lightbook [OPTIONS] [INITIATIVES.csv]\n"
+	"\n"
+	"Lays out a PDF booklet from a CSV of initiatives.\n"
+	"\n"
+	"  -o, --output FILE    the PDF to write (default out/booklet.pdf)\n"
+	"  -l, --layout FILE    page format (default layouts/a5-booklet.ini)\n"
+	"      --sectors FILE   the sectors (default data/sectors.csv)\n"
+	"      --edition FILE   the edition's settings (default data/edition.ini)\n"
+	"      --fonts DIR      the bundled fonts (default: fonts/ beside lightbook)\n"
+	"      --check          validate the input, write nothing\n"
+	"      --dump-pages     print the page model as text, write no PDF\n"
+	"  -q, --quiet          print only warnings and errors\n"
+	"      --version        print the version\n"
+	"      --help           print this help\n"
+	"\n"
+	"INITIATIVES.csv defaults to data/initiatives.csv.\n"
+	"Exit status: 0 done, 1 invalid input, 2 usage error, 3 I/O or system error.\n";
+
+enum { OPT_SECTORS = 256, OPT_EDITION, OPT_FONTS, OPT_CHECK, OPT_DUMP, OPT_VERSION, OPT_HELP };
+
+/* Returns -1 to go on, or the exit code to stop with. */
+static int parse_options(int argc, char **argv, struct options *opt)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"layout", required_argument, NULL, 'l'},
+		{"sectors", required_argument, NULL, OPT_SECTORS},
+		{"edition", required_argument, NULL, OPT_EDITION},
+		{"fonts", required_argument, NULL, OPT_FONTS},
+		{"check", no_argument, NULL, OPT_CHECK},
+		{"dump-pages", no_argument, NULL, OPT_DUMP},
+		{"quiet", no_argument, NULL, 'q'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{"help", no_argument, NULL, OPT_HELP},
+		{0},
+	};
+	*opt = (struct options){
+		.initiatives = "data/initiatives.csv",
+		.output = "out/booklet.pdf",
+		.layout = "layouts/a5-booklet.ini",
+		.sectors = "data/sectors.csv",
+		.edition = "data/edition.ini",
+	};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:l:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': opt->output = optarg; break;
+		case 'l': opt->layout = optarg; break;
+		case 'q': opt->quiet = true; break;
+		case OPT_SECTORS: opt->sectors = optarg; break;
+		case OPT_EDITION: opt->edition = optarg; break;
+		case OPT_FONTS: opt->fonts = optarg; break;
+		case OPT_CHECK: opt->check_only = true; break;
+		case OPT_DUMP: opt->dump_pages = true; break;
+		case OPT_VERSION:
+			printf("lightbook %s\n", LIGHTBOOK_VERSION);
+			return 0;
+		case OPT_HELP:
+			fputs(usage_text, stdout);
+			return 0;
+		case ':':
+			fprintf(stderr, "lightbook: error: %s needs a value\n", argv[optind - 1]);
+			fputs("Try 'lightbook --help'.\n", stderr);
+			return STATUS_USAGE;
+		default:
+			fprintf(stderr, "lightbook: error: unknown option '%s'\n", argv[optind - 1]);
+			fputs("Try 'lightbook --help'.\n", stderr);
+			return STATUS_USAGE;
+		}
+	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "lightbook: error: one CSV at most, got %d\n", argc - optind);
+		return STATUS_USAGE;
+	}
+	if (optind < argc)
+		opt->initiatives = argv[optind];
+	return -1;
+}
+
+static void print_diags(struct diag_list *diags)
+{
+	diag_sort(diags);
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+		const char *file = d->at.file ? d->at.file : "lightbook";
+		if (d->at.line > 0 && d->at.col > 0)
+			fprintf(stderr, "%s:%d:%d: %s: %s\n", file, d->at.line, d->at.col,
+				level, d->message);
+		else if (d->at.line > 0)
+			fprintf(stderr, "%s:%d: %s: %s\n", file, d->at.line, level, d->message);
+		else
+			fprintf(stderr, "%s: %s: %s\n", file, level, d->message);
+	}
+}
+
+/* The fonts folder installed beside the executable, so that lightbook
+ * finds its fonts from any working directory. */
+static char *default_fonts_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		struct buffer dir = {0};
+		buffer_printf(&dir, "%s/fonts", dirname(exe));
+		struct stat st;
+		if (stat(dir.data, &st) == 0 && S_ISDIR(st.st_mode))
+			return buffer_take(&dir);
+		buffer_free(&dir);
+	}
+	return xstrdup("fonts");
+}
+
+/* Runs the pipeline up to the page model; returns the status. */
+static enum status lay_out(const struct options *opt, struct catalog *cat,
+			   struct layout *layout, struct fontset **fonts,
+			   struct document *doc, struct diag_list *diags)
+{
+	enum status st = catalog_read(cat, opt->initiatives, opt->sectors,
+				      opt->edition, diags);
+	enum status lst = layout_read(layout, opt->layout, diags);
+	if (st != STATUS_OK || lst != STATUS_OK)
+		return STATUS_IO;
+	if (check_catalog(cat, diags) != STATUS_OK || diag_has_errors(diags))
+		return STATUS_INVALID;
+	if (opt->check_only)
+		return STATUS_OK;
+
+	char *dir = opt->fonts ? xstrdup(opt->fonts) : default_fonts_dir();
+	st = fontset_open(fonts, dir, diags);
+	free(dir);
+	if (st != STATUS_OK)
+		return st;
+	struct booklet booklet;
+	compose_booklet(cat, layout, &booklet);
+	paginate_booklet(&booklet, layout, *fonts, doc);
+	booklet_free(&booklet);
+	return STATUS_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt;
+	int code = parse_options(argc, argv, &opt);
+	if (code >= 0)
+		return code;
+
+	struct diag_list diags = {0};
+	struct catalog cat = {0};
+	struct layout layout;
+	struct fontset *fonts = NULL;
+	struct document doc = {0};
+	struct buffer pdf = {0};
+	enum status st = lay_out(&opt, &cat, &layout, &fonts, &doc, &diags);
+	if (st == STATUS_OK && !opt.check_only) {
+		if (opt.dump_pages) {
+			struct buffer dump = {0};
+			page_dump(&doc, &dump);
+			fwrite(dump.data, 1, dump.len, stdout);
+			buffer_free(&dump);
+		} else {
+			st = pdf_render(&doc, fonts, &pdf, &diags);
+			if (st == STATUS_OK)
+				st = output_write(opt.output, pdf.data, pdf.len, &diags);
+		}
+	}
+	print_diags(&diags);
+	if (st == STATUS_OK && !opt.quiet) {
+		if (opt.check_only)
+			fprintf(stderr, "lightbook: %s: %zu initiatives in %zu sectors, no errors\n",
+				opt.initiatives, cat.initiative_count, cat.sector_count);
+		else if (!opt.dump_pages)
+			fprintf(stderr, "lightbook: wrote %s (%zu pages)\n", opt.output,
+				doc.page_count);
+	}
+	buffer_free(&pdf);
+	document_free(&doc);
+	fontset_free(fonts);
+	catalog_free(&cat);
+	diag_list_free(&diags);
+	return (int)st;
+}
