@@ -3,14 +3,17 @@
 
 #include <hpdf.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 struct writer {
 	HPDF_Doc pdf;
 	const struct fontset *fonts;
 	HPDF_Font faces[FACE_COUNT];   /* loaded on first use */
+	uint8_t *used[FACE_COUNT];     /* bitmap of the BMP codes each face showed */
 	HPDF_Page *pages;
 	jmp_buf fail;
 	HPDF_STATUS error, detail;
@@ -37,6 +40,101 @@ static HPDF_Font face_font(struct writer *w, enum face face)
 	return w->faces[face];
 }
 
+/* Remembers which codes a face showed: its ToUnicode map lists them. */
+static void note_codes(struct writer *w, enum face face, const char *text)
+{
+	if (!w->used[face])
+		w->used[face] = xcalloc(0x10000 / 8, 1);
+	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
+	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(text);
+	while (len > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
+		if (n <= 0)
+			break;
+		if (c >= 0 && c < 0x10000)
+			w->used[face][c >> 3] |= (uint8_t)(1u << (c & 7));
+		s += n;
+		len -= n;
+	}
+}
+
+/* The letters a shown code stands for, in logical order, as UTF-16BE hex.
+ * A presentation form (a contextual Arabic form, lam-alef, a Hebrew letter
+ * with its point) maps back to its letters by NFKC (which keeps a hamza
+ * on its carrier: U+FE8C is U+0626, not yeh and a combining hamza), so
+ * that copying, searching and reading aloud see real text; every other
+ * code stands for itself. */
+static void append_letters(struct buffer *out, uint32_t code)
+{
+	bool presentation = (code >= 0xFB1D && code <= 0xFDFF) ||
+			    (code >= 0xFE70 && code <= 0xFEFC);
+	utf8proc_uint8_t one[5] = {0};
+	utf8proc_encode_char((utf8proc_int32_t)code, one);
+	utf8proc_uint8_t *letters = presentation ? utf8proc_NFKC(one) : NULL;
+	const utf8proc_uint8_t *s = letters ? letters : one;
+	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen((const char *)s);
+	while (len > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
+		if (n <= 0)
+			break;
+		if (c >= 0x10000) {
+			uint32_t v = (uint32_t)c - 0x10000;
+			buffer_printf(out, "%04X%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+		} else {
+			buffer_printf(out, "%04X", (unsigned)c);
+		}
+		s += n;
+		len -= n;
+	}
+	free(letters);
+}
+
+/* Replaces the ToUnicode CMap libharu wrote for a font (an identity map of
+ * codes, which leaves presentation forms in the text layer) by one that
+ * maps each code the document shows to its letters. libharu has no call
+ * for it, but its installed headers reach the stream (cmap_stream). */
+static void rewrite_to_unicode(struct writer *w, enum face face)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)w->faces[face]->attr;
+	if (!attr->cmap_stream || !w->used[face])
+		return;
+	struct buffer cmap = {0};
+	buffer_append_str(&cmap,
+		"/CIDInit /ProcSet findresource begin\n"
+		"12 dict begin\n"
+		"begincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n"
+		"/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	uint32_t codes[100];
+	size_t count = 0;
+	for (uint32_t c = 0; c <= 0x10000; c++) {
+		bool used = c < 0x10000 && (w->used[face][c >> 3] & (1u << (c & 7)));
+		if (used)
+			codes[count++] = c;
+		/* A bfchar block holds at most 100 entries. */
+		if (count == 100 || (c == 0x10000 && count > 0)) {
+			buffer_printf(&cmap, "%zu beginbfchar\n", count);
+			for (size_t i = 0; i < count; i++) {
+				buffer_printf(&cmap, "<%04X> <", codes[i]);
+				append_letters(&cmap, codes[i]);
+				buffer_append_str(&cmap, ">\n");
+			}
+			buffer_append_str(&cmap, "endbfchar\n");
+			count = 0;
+		}
+	}
+	buffer_append_str(&cmap, "endcmap\n"
+		"CMapName currentdict /CMap defineresource pop\n"
+		"end\nend\n");
+	HPDF_MemStream_FreeData(attr->cmap_stream->stream);
+	HPDF_Stream_WriteStr(attr->cmap_stream->stream, cmap.data);
+	buffer_free(&cmap);
+}
+
 static HPDF_Rect area(const struct page *page, double x, double y, double width,
 		      double height)
 {
@@ -50,7 +148,7 @@ static HPDF_Destination destination(struct writer *w, const struct document *doc
 				    size_t page, double y)
 {
 	HPDF_Destination dst = HPDF_Page_CreateDestination(w->pages[page]);
-	HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(doc->pages[page].height - y), 0);
+	HPDF_Destination_SetFitH(dst, (HPDF_REAL)(doc->pages[page].height - y));
 	return dst;
 }
 
@@ -85,6 +183,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 			}
 			HPDF_Page_SetRGBFill(hp, (HPDF_REAL)g->color.r, (HPDF_REAL)g->color.g,
 					     (HPDF_REAL)g->color.b);
+			note_codes(w, g->face, g->text);
 			HPDF_Page_TextOut(hp, (HPDF_REAL)g->x, (HPDF_REAL)(page->height - g->y),
 					  g->text);
 			break;
@@ -164,49 +263,63 @@ static void set_info(struct writer *w, const struct document *doc)
 	}
 }
 
+static void free_writer(struct writer *w)
+{
+	free(w->pages);
+	for (int f = 0; f < FACE_COUNT; f++)
+		free(w->used[f]);
+	free(w);
+}
+
 enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 		       struct buffer *out, struct diag_list *diags)
 {
-	struct writer w = {.fonts = fonts};
-	w.pages = xcalloc(doc->page_count, sizeof *w.pages);
-	w.pdf = HPDF_New(on_error, &w);
-	if (!w.pdf) {
-		free(w.pages);
+	/* On the heap, so that what libharu's error jump skips over is not
+	 * an automatic variable changed after setjmp. */
+	struct writer *w = xcalloc(1, sizeof *w);
+	w->fonts = fonts;
+	w->pages = xcalloc(doc->page_count, sizeof *w->pages);
+	w->pdf = HPDF_New(on_error, w);
+	if (!w->pdf) {
+		free_writer(w);
 		diag_error(diags, ((struct span){0}), "cannot start a PDF (libharu)");
 		return STATUS_IO;
 	}
-	if (setjmp(w.fail)) {
-		HPDF_Free(w.pdf);
-		free(w.pages);
+	if (setjmp(w->fail)) {
+		HPDF_Free(w->pdf);
 		diag_error(diags, ((struct span){0}),
 			   "libharu failed with error 0x%04X (detail %u)",
-			   (unsigned)w.error, (unsigned)w.detail);
+			   (unsigned)w->error, (unsigned)w->detail);
+		free_writer(w);
 		return STATUS_IO;
 	}
-	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(w.pdf);
-	HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
-	HPDF_SetPageMode(w.pdf, doc->outline_count ? HPDF_PAGE_MODE_USE_OUTLINE
-						   : HPDF_PAGE_MODE_USE_NONE);
-	set_info(&w, doc);
+	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(w->pdf);
+	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+	HPDF_SetPageMode(w->pdf, doc->outline_count ? HPDF_PAGE_MODE_USE_OUTLINE
+						    : HPDF_PAGE_MODE_USE_NONE);
+	set_info(w, doc);
 	/* Every page exists before any is drawn: links point forward too. */
 	for (size_t p = 0; p < doc->page_count; p++) {
-		w.pages[p] = HPDF_AddPage(w.pdf);
-		HPDF_Page_SetWidth(w.pages[p], (HPDF_REAL)doc->pages[p].width);
-		HPDF_Page_SetHeight(w.pages[p], (HPDF_REAL)doc->pages[p].height);
+		w->pages[p] = HPDF_AddPage(w->pdf);
+		HPDF_Page_SetWidth(w->pages[p], (HPDF_REAL)doc->pages[p].width);
+		HPDF_Page_SetHeight(w->pages[p], (HPDF_REAL)doc->pages[p].height);
 	}
 	for (size_t p = 0; p < doc->page_count; p++)
-		draw_page(&w, doc, p);
-	add_outline(&w, doc);
+		draw_page(w, doc, p);
+	add_outline(w, doc);
+	for (int f = 0; f < FACE_COUNT; f++)
+		if (w->faces[f])
+			rewrite_to_unicode(w, (enum face)f);
 
-	HPDF_SaveToStream(w.pdf);
-	HPDF_UINT32 size = HPDF_GetStreamSize(w.pdf);
+	HPDF_SaveToStream(w->pdf);
+	HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
 	grow_array((void **)&out->data, &out->cap, out->len + size + 1, 1);
 	HPDF_UINT32 got = size;
-	HPDF_ReadFromStream(w.pdf, (HPDF_BYTE *)out->data + out->len, &got);
+	HPDF_ReadFromStream(w->pdf, (HPDF_BYTE *)out->data + out->len, &got);
 	out->len += got;
 	out->data[out->len] = '\0';
-	HPDF_Free(w.pdf);
-	free(w.pages);
+	HPDF_Free(w->pdf);
+	free_writer(w);
 	return STATUS_OK;
 }
