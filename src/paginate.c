@@ -326,28 +326,26 @@ static void place_contents_entry(struct flow *f, size_t i)
 	double right = left + measure(f);
 	double title_end = left + (title->count ? title->items[title->count - 1].width : 0);
 
-	const char *dots = " .";
-	double pitch = typeset_width(f->fonts, dots, &b->style);
+	/* One dot per pitch (a dot and a word space), on a grid that starts at
+	 * the frame's left edge, so that the dots of all entries line up. */
+	double dot = typeset_width(f->fonts, ".", &b->style);
+	double pitch = typeset_width(f->fonts, ". .", &b->style) - dot;
 	double gap = b->style.size * 0.5;
 	double first = left + ceil((title_end + gap - left) / pitch) * pitch;
-	size_t count = first < right - number_width - gap
-		? (size_t)floor((right - number_width - gap - first) / pitch) : 0;
-	if (count) {
+	double last_end = right - number_width - gap;
+	if (first + dot <= last_end) {
+		size_t count = (size_t)floor((last_end - first - dot) / pitch) + 1;
 		struct buffer leader = {0};
 		for (size_t k = 0; k < count; k++)
-			buffer_append_str(&leader, dots);
+			buffer_append_str(&leader, k ? " ." : ".");
 		struct lines ll;
 		typeset_paragraph(f->fonts, leader.data, &b->style, DIR_LTR, ALIGN_START,
 				  1e9, &ll);
-		/* The leader's leading space is dropped by line breaking; the
-		 * first dot sits one space into its cell. */
-		double space = pitch - typeset_width(f->fonts, ".", &b->style);
-		if (ll.count)
-			for (size_t r = 0; r < ll.items[0].run_count; r++)
-				add_run(current(f), ll.items[0].runs[r].face, b->style.size,
-					first + space + ll.items[0].runs[r].x, baseline,
-					ll.items[0].runs[r].width, furniture_grey,
-					ll.items[0].runs[r].text);
+		for (size_t r = 0; ll.count && r < ll.items[0].run_count; r++)
+			add_run(current(f), ll.items[0].runs[r].face, b->style.size,
+				first + ll.items[0].runs[r].x, baseline,
+				ll.items[0].runs[r].width, furniture_grey,
+				ll.items[0].runs[r].text);
 		lines_free(&ll);
 		buffer_free(&leader);
 	}

@@ -300,7 +300,10 @@ static void build_line(struct para *p, FriBidiStrIndex *map, size_t a, size_t b,
 		uint32_t c = p->shaped[i];
 		if (is_invisible(c))
 			continue;
-		if (is_space(p->cp[i])) {
+		/* A stretched space is a gap between runs; a natural one stays
+		 * inside its run, so that a line is as few text operations as
+		 * its fonts and directions allow. */
+		if (is_space(p->cp[i]) && extra_per_gap > 0) {
 			close_run(&rb);
 			x += p->advance[i] + extra_per_gap;
 			continue;
