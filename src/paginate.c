@@ -93,7 +93,8 @@ static void add_label(struct flow *f, const char *text, double size, double x,
 		const struct line *line = &lines.items[0];
 		double left = flush_right ? x - line->width : x;
 		for (size_t r = 0; r < line->run_count; r++)
-			add_run(current(f), line->runs[r].face, size, left + line->runs[r].x,
+			add_run(current(f), line->runs[r].face, line->runs[r].size,
+				left + line->runs[r].x,
 				baseline, line->runs[r].width, furniture_grey,
 				line->runs[r].text);
 	}
@@ -183,7 +184,7 @@ static void place_line(struct flow *f, const struct block *b, const struct line 
 	double left = frame_left(f, f->at.index) + indent;
 	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
 	for (size_t r = 0; r < line->run_count; r++)
-		add_run(current(f), line->runs[r].face, b->style.size,
+		add_run(current(f), line->runs[r].face, line->runs[r].size,
 			left + line->runs[r].x, baseline, line->runs[r].width,
 			b->color, line->runs[r].text);
 	if (b->uri && line->run_count) {
@@ -342,7 +343,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 		typeset_paragraph(f->fonts, leader.data, &b->style, DIR_LTR, ALIGN_START,
 				  1e9, &ll);
 		for (size_t r = 0; ll.count && r < ll.items[0].run_count; r++)
-			add_run(current(f), ll.items[0].runs[r].face, b->style.size,
+			add_run(current(f), ll.items[0].runs[r].face, ll.items[0].runs[r].size,
 				first + ll.items[0].runs[r].x, baseline,
 				ll.items[0].runs[r].width, furniture_grey,
 				ll.items[0].runs[r].text);

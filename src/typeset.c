@@ -23,6 +23,7 @@ struct para {
 	char *breaks;              /* libunibreak: break after character i? */
 	enum face *face;
 	double *advance;           /* points; 0 for invisible characters */
+	double size;               /* the style's size, points */
 	FriBidiParType base;
 };
 
@@ -85,16 +86,41 @@ static enum face face_for(enum script script, const struct text_style *style)
 
 /* Gives neutral characters (spaces, digits, punctuation, marks) the
  * script of the letters before them, or after them at the start, so that a
- * phrase keeps one font; a paragraph without letters is Latin. */
-static void resolve_scripts(const uint32_t *cp, size_t n, enum script *scripts)
+ * phrase keeps one font; a closing bracket takes its opening bracket's, so
+ * that "(שלום)" in English text is drawn with Latin brackets. A paragraph
+ * without letters is Latin. */
+static void resolve_scripts(const uint32_t *cp, const FriBidiBracketType *brackets,
+			    size_t n, enum script *scripts)
 {
+	enum { DEPTH = 64 };   /* deeper nesting just inherits, like any neutral */
+	struct opened {
+		FriBidiBracketType id;
+		enum script script;
+	} open[DEPTH];
+	size_t depth = 0;
 	enum script last = SCRIPT_COMMON;
 	for (size_t i = 0; i < n; i++) {
 		scripts[i] = script_of(cp[i]);
-		if (scripts[i] != SCRIPT_COMMON)
+		if (scripts[i] != SCRIPT_COMMON) {
 			last = scripts[i];
-		else
-			scripts[i] = last;
+			continue;
+		}
+		scripts[i] = last;
+		FriBidiBracketType b = brackets[i];
+		if (b == FRIBIDI_NO_BRACKET)
+			continue;
+		if (FRIBIDI_IS_BRACKET_OPEN(b)) {
+			if (depth < DEPTH)
+				open[depth++] = (struct opened){FRIBIDI_BRACKET_ID(b), last};
+		} else {
+			size_t k = depth;
+			while (k > 0 && open[k - 1].id != FRIBIDI_BRACKET_ID(b))
+				k--;
+			if (k > 0) {
+				scripts[i] = last = open[k - 1].script;
+				depth = k - 1;
+			}
+		}
 	}
 	enum script next = SCRIPT_LATIN;
 	for (size_t i = n; i-- > 0;) {
@@ -121,6 +147,14 @@ static enum face pick_face(struct fontset *fonts, enum face preferred, uint32_t 
 		if (font_has_glyph(fonts, fallbacks[i], c))
 			return fallbacks[i];
 	return preferred;
+}
+
+/* Naskh is drawn small on its body: at the same point size its letters
+ * look a size smaller than the Latin and Hebrew beside them, so Arabic is
+ * set larger to match their colour and height on the line. */
+static double face_scale(enum face face)
+{
+	return face == FACE_ARABIC || face == FACE_ARABIC_BOLD ? 1.12 : 1.0;
 }
 
 static uint32_t *decode_nfc(const char *text, size_t *count)
@@ -155,6 +189,7 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		linebreak_ready = true;
 	}
 	memset(p, 0, sizeof *p);
+	p->size = style->size;
 	p->cp = decode_nfc(text, &p->n);
 	size_t n = p->n;
 	p->types = xmalloc(n * sizeof *p->types);
@@ -183,7 +218,7 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		      (FriBidiStrIndex)n, joining, p->shaped);
 	set_linebreaks_utf32((const utf32_t *)p->cp, n, "en", p->breaks);
 
-	resolve_scripts(p->cp, n, scripts);
+	resolve_scripts(p->cp, brackets, n, scripts);
 	for (size_t i = 0; i < n; i++) {
 		if (is_invisible(p->shaped[i])) {
 			p->face[i] = face_for(scripts[i], style);
@@ -193,7 +228,7 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		p->face[i] = pick_face(fonts, face_for(scripts[i], style),
 				       p->shaped[i], style);
 		p->advance[i] = font_advance(fonts, p->face[i], p->shaped[i]) *
-				style->size / 1000.0;
+				style->size * face_scale(p->face[i]) / 1000.0;
 	}
 	free(brackets);
 	free(joining);
@@ -266,6 +301,7 @@ struct run_builder {
 	size_t cap;
 	struct buffer text;
 	enum face face;
+	double size;
 	int parity;
 	double x, width;
 	bool open;
@@ -278,7 +314,7 @@ static void close_run(struct run_builder *rb)
 	grow_array((void **)&rb->line->runs, &rb->cap, rb->line->run_count + 1,
 		   sizeof *rb->line->runs);
 	rb->line->runs[rb->line->run_count++] = (struct line_run){
-		.face = rb->face, .x = rb->x, .width = rb->width,
+		.face = rb->face, .size = rb->size, .x = rb->x, .width = rb->width,
 		.text = buffer_take(&rb->text)};
 	rb->open = false;
 }
@@ -314,6 +350,7 @@ static void build_line(struct para *p, FriBidiStrIndex *map, size_t a, size_t b,
 		if (!rb.open) {
 			rb.open = true;
 			rb.face = p->face[i];
+			rb.size = p->size * face_scale(p->face[i]);
 			rb.parity = parity;
 			rb.x = x;
 			rb.width = 0;

@@ -42,6 +42,7 @@ enum align {
 
 struct line_run {
 	enum face face;
+	double size;        /* points: the style's, scaled for the face's script */
 	double x;           /* from the line's left edge, points */
 	double width;
 	char *text;         /* UTF-8, visual order, shaped */
