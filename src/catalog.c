@@ -1,0 +1,289 @@
+/* catalog.c - the edition's content read from its three input files.
+ *
+ * Both CSV files go through csvtable and one table of known columns per
+ * record type; edition.ini goes through inifile. This stage only reads:
+ * what the values mean is check.c's business. A cell that does not exist
+ * (its column is absent, or its row is short) reads as "" at the row's
+ * line with column 0; an INI key that is absent reads as "" at line 0.
+ * read reports why such cells are missing, so check can leave them be. */
+#include "catalog.h"
+#include "csvtable.h"
+#include "inifile.h"
+#include "mem.h"
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A column a CSV file may have, and the field of a record it fills. */
+struct column {
+	const char *name;
+	size_t offset;     /* of the struct field inside the record */
+	bool required;
+};
+
+#define INITIATIVE(name, required) {#name, offsetof(struct initiative, name), required}
+static const struct column initiative_columns[] = {
+	INITIATIVE(id, true),
+	INITIATIVE(name, true),
+	INITIATIVE(name_he, false),
+	INITIATIVE(name_ar, false),
+	INITIATIVE(sector, true),
+	INITIATIVE(summary, true),
+	INITIATIVE(summary_he, false),
+	INITIATIVE(summary_ar, false),
+	INITIATIVE(location, false),
+	INITIATIVE(region, false),
+	INITIATIVE(founded, false),
+	INITIATIVE(participants, false),
+	INITIATIVE(partners, false),
+	INITIATIVE(url, false),
+	INITIATIVE(quote, false),
+	INITIATIVE(quote_by, false),
+};
+#undef INITIATIVE
+
+#define SECTOR(name, required) {#name, offsetof(struct sector, name), required}
+static const struct column sector_columns[] = {
+	SECTOR(id, true),
+	SECTOR(name, true),
+	SECTOR(name_he, false),
+	SECTOR(name_ar, false),
+	SECTOR(color, true),
+	SECTOR(intro, false),
+	SECTOR(intro_he, false),
+	SECTOR(intro_ar, false),
+};
+#undef SECTOR
+
+#define EDITION(name, required) {#name, offsetof(struct edition, name), required}
+static const struct column edition_keys[] = {
+	EDITION(title, true),
+	EDITION(title_he, false),
+	EDITION(title_ar, false),
+	EDITION(subtitle, false),
+	EDITION(label, false),
+	EDITION(date, true),
+	EDITION(publisher, false),
+	EDITION(lang, false),
+};
+#undef EDITION
+
+#define COUNT(array) (sizeof (array) / sizeof *(array))
+
+static struct field *field_at(void *record, const struct column *col)
+{
+	return (struct field *)((char *)record + col->offset);
+}
+
+/* Drops ASCII spaces and tabs around s, in place. */
+static void trim(char *s)
+{
+	size_t start = strspn(s, " \t");
+	size_t end = strlen(s);
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+}
+
+/* Finds each known column in the header: where[c] is its cell index, or
+ * SIZE_MAX when absent. Reports unknown, unnamed, repeated and missing
+ * columns. */
+static void map_header(struct csvtable *t, const struct column *cols, size_t ncols,
+		       size_t *where, struct diag_list *diags)
+{
+	char q[TEXT_QUOTE_SIZE];
+	for (size_t c = 0; c < ncols; c++)
+		where[c] = SIZE_MAX;
+	if (t->header.count == 0)
+		return;   /* csvtable said why */
+	for (size_t i = 0; i < t->header.count; i++) {
+		struct csvtable_cell *cell = &t->header.cells[i];
+		trim(cell->text);
+		size_t c = 0;
+		while (c < ncols && strcmp(cols[c].name, cell->text) != 0)
+			c++;
+		if (cell->text[0] == '\0')
+			diag_warning(diags, cell->at, "column has no name; it is ignored");
+		else if (c == ncols)
+			diag_warning(diags, cell->at, "unknown column %s is ignored",
+				     text_quote(q, cell->text));
+		else if (where[c] != SIZE_MAX)
+			diag_error(diags, cell->at, "duplicate column %s",
+				   text_quote(q, cell->text));
+		else
+			where[c] = i;
+	}
+	for (size_t c = 0; c < ncols; c++)
+		if (cols[c].required && where[c] == SIZE_MAX)
+			diag_error(diags, ((struct span){t->path, t->header.line, 0}),
+				   "missing required column %s", text_quote(q, cols[c].name));
+}
+
+/* Reads the CSV at path into a new array of *count records of rec_size
+ * bytes, each field filled from its column (the cell's text is taken
+ * from the table, not copied). */
+static enum status read_records(const char *path, const struct column *cols,
+				size_t ncols, size_t rec_size, void **records,
+				size_t *count, struct diag_list *diags)
+{
+	struct csvtable t;
+	enum status st = csvtable_read(&t, path, diags);
+	size_t *where = xmalloc(ncols * sizeof *where);
+	map_header(&t, cols, ncols, where, diags);
+
+	char *recs = xcalloc(t.row_count, rec_size);
+	for (size_t r = 0; r < t.row_count; r++) {
+		struct csvtable_row *row = &t.rows[r];
+		for (size_t c = 0; c < ncols; c++) {
+			struct field *f = field_at(recs + r * rec_size, &cols[c]);
+			if (where[c] < row->count) {
+				struct csvtable_cell *cell = &row->cells[where[c]];
+				f->text = cell->text;
+				f->at = cell->at;
+				cell->text = NULL;
+				trim(f->text);
+			} else {
+				f->text = xstrdup("");
+				f->at = (struct span){path, row->line, 0};
+			}
+		}
+	}
+	*records = recs;
+	*count = t.row_count;
+	free(where);
+	csvtable_free(&t);
+	return st;
+}
+
+struct edition_reader {
+	struct edition *edition;
+	struct diag_list *diags;
+	int section_line;   /* line of the first [edition]; 0 if none yet */
+};
+
+/* inifile's handler for edition.ini. */
+static void on_edition_line(void *user, const char *section, const char *key,
+			    const char *value, struct span at)
+{
+	struct edition_reader *r = user;
+	char q[TEXT_QUOTE_SIZE];
+	bool in_edition = strcmp(section, "edition") == 0;
+
+	if (!key) {
+		if (!in_edition)
+			diag_warning(r->diags, at, "unknown section [%s] is ignored", section);
+		else if (!r->section_line)
+			r->section_line = at.line;
+		return;
+	}
+	if (!section[0]) {
+		diag_warning(r->diags, at, "key %s is outside [edition] and is ignored",
+			     text_quote(q, key));
+		return;
+	}
+	if (!in_edition)
+		return;   /* the section was reported */
+	size_t k = 0;
+	while (k < COUNT(edition_keys) && strcmp(edition_keys[k].name, key) != 0)
+		k++;
+	if (k == COUNT(edition_keys)) {
+		diag_warning(r->diags, at, "unknown key %s in [edition] is ignored",
+			     text_quote(q, key));
+		return;
+	}
+	struct field *f = field_at(r->edition, &edition_keys[k]);
+	if (f->at.line > 0) {
+		diag_error(r->diags, at, "duplicate key %s in [edition]; first on line %d",
+			   text_quote(q, key), f->at.line);
+		return;
+	}
+	free(f->text);
+	f->text = xstrdup(value);
+	f->at = at;
+}
+
+static enum status read_edition(struct edition *ed, const char *path,
+				struct diag_list *diags)
+{
+	for (size_t k = 0; k < COUNT(edition_keys); k++)
+		*field_at(ed, &edition_keys[k]) = (struct field){
+			xstrdup(""), {path, 0, 0}};
+	free(ed->lang.text);
+	ed->lang.text = xstrdup("en");
+
+	struct edition_reader r = {.edition = ed, .diags = diags};
+	enum status st = inifile_read(path, on_edition_line, &r, diags);
+	if (st != STATUS_OK)
+		return st;
+	char q[TEXT_QUOTE_SIZE];
+	if (!r.section_line) {
+		diag_error(diags, ((struct span){path, 0, 0}), "missing section [edition]");
+		return st;
+	}
+	for (size_t k = 0; k < COUNT(edition_keys); k++)
+		if (edition_keys[k].required && field_at(ed, &edition_keys[k])->at.line == 0)
+			diag_error(diags, ((struct span){path, r.section_line, 0}),
+				   "missing required key %s in [edition]",
+				   text_quote(q, edition_keys[k].name));
+	return st;
+}
+
+static enum status worse(enum status a, enum status b)
+{
+	return a > b ? a : b;
+}
+
+enum status catalog_read(struct catalog *cat, const char *initiatives_path,
+			 const char *sectors_path, const char *edition_path,
+			 struct diag_list *diags)
+{
+	*cat = (struct catalog){
+		.initiatives_path = initiatives_path,
+		.sectors_path = sectors_path,
+		.edition_path = edition_path,
+	};
+	void *records;
+	enum status st = read_records(initiatives_path, initiative_columns,
+				      COUNT(initiative_columns), sizeof *cat->initiatives,
+				      &records, &cat->initiative_count, diags);
+	cat->initiatives = records;
+	for (size_t i = 0; i < cat->initiative_count; i++) {
+		cat->initiatives[i].sector_index = SIZE_MAX;
+		cat->initiatives[i].participant_count = -1;
+	}
+
+	st = worse(st, read_records(sectors_path, sector_columns, COUNT(sector_columns),
+				    sizeof *cat->sectors, &records, &cat->sector_count,
+				    diags));
+	cat->sectors = records;
+
+	st = worse(st, read_edition(&cat->edition, edition_path, diags));
+	return st;
+}
+
+static void free_fields(void *record, const struct column *cols, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++)
+		free(field_at(record, &cols[c])->text);
+}
+
+void catalog_free(struct catalog *cat)
+{
+	for (size_t i = 0; i < cat->initiative_count; i++) {
+		struct initiative *in = &cat->initiatives[i];
+		free_fields(in, initiative_columns, COUNT(initiative_columns));
+		for (size_t p = 0; p < in->partner_count; p++)
+			free(in->partner_names[p]);
+		free(in->partner_names);
+	}
+	free(cat->initiatives);
+	for (size_t i = 0; i < cat->sector_count; i++)
+		free_fields(&cat->sectors[i], sector_columns, COUNT(sector_columns));
+	free(cat->sectors);
+	free_fields(&cat->edition, edition_keys, COUNT(edition_keys));
+	*cat = (struct catalog){0};
+}
