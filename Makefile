@@ -4,15 +4,20 @@
 #   make check     build and run every test (last line: N passed, N failed)
 
 CC      ?= cc
-PKGS    := cairo fribidi libunibreak libutf8proc inih freetype2
+PKGS    := fribidi libunibreak libutf8proc inih freetype2
+# CFLAGS and LDFLAGS are yours to set (e.g. CFLAGS="-O1 -g -fsanitize=address");
+# the flags lightbook cannot build without are kept apart from them.
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-           -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen -lm
+WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow
+BUILD_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
+               $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 
 # Every module but main; tests link against these.
-OBJS := src/mem.o src/diag.o src/catalog.o src/check.o
+OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
+        src/catalog.o src/check.o src/layout.o \
+        src/font.o src/typeset.o src/compose.o src/page.o src/paginate.o \
+        src/pdf.o src/output.o
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 
@@ -25,13 +30,13 @@ deps:
 	@bash .ci/install-deps
 
 lightbook: $(OBJS) src/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(CC) $(BUILD_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 src/%.o: src/%.c $(wildcard src/*.h)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(BUILD_CFLAGS) -c -o $@ $<
 
 tests/unit/test_%: tests/unit/test_%.c $(OBJS)
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(BUILD_CFLAGS) -Isrc -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 booklet: deps
 	@$(MAKE) --no-print-directory lightbook
@@ -47,4 +52,3 @@ fonts:
 
 clean:
 	rm -f lightbook src/*.o $(UNIT_TESTS)
-	rm -rf out/tmp-*
