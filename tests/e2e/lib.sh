@@ -1,0 +1,30 @@
+# lib.sh - shared by the end-to-end tests of the real binary: a scratch
+# folder that is removed at exit, and one "ok - NAME" or "not ok - NAME"
+# line per check (tests/run counts them).
+set -u
+cd "$(dirname "$0")/../.." || exit 3
+LIGHTBOOK=${LIGHTBOOK:-./lightbook}
+PY=/usr/bin/python3
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+# check NAME COMMAND...: runs the command; on failure shows its output.
+check() {
+	local name=$1
+	shift
+	if "$@" >"$scratch/check.out" 2>&1; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name"
+		sed 's/^/#   /' "$scratch/check.out" | head -n 30
+	fi
+}
+
+# expect_status CODE COMMAND...: true when the command exits with CODE.
+expect_status() {
+	local want=$1
+	shift
+	"$@"
+	local got=$?
+	[ "$got" -eq "$want" ] || { echo "exit status $got, expected $want"; return 1; }
+}

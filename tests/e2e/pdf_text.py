@@ -1,0 +1,248 @@
+#!/usr/bin/python3
+"""pdf_text.py - checks of what a reader gets back out of a lightbook PDF.
+
+pdftotext (poppler) does not run the bidi algorithm when it reads a PDF. It
+takes glyphs in the order they sit on the line and reverses each
+right-to-left run character by character. For a correctly drawn booklet that
+gives logical order, with two effects that are the reader's, not the
+booklet's, and which these checks model instead of avoiding:
+
+1. A glyph whose ToUnicode entry holds several letters comes back with those
+   letters reversed: the lam-alef ligature (mapped to lam, alef) reads back
+   as alef, lam.
+2. On a line pdftotext takes as left-to-right, digits inside a Hebrew or
+   Arabic name come back outside the name's letters, and the name's
+   right-to-left pieces in the opposite order.
+
+So a name "reads back right" when the words of a line equal the name's
+words after effect 1, in the same order or, by effect 2, with the pieces
+between its digits and punctuation in the reverse order. That passes for a correct
+booklet and fails for reversed letters, unshaped Arabic (no ligature, so no
+reversal), missing letters, or a name split in the wrong place.
+
+Usage:
+  pdf_text.py names PDF CSV        every initiative's English, Hebrew and Arabic name
+  pdf_text.py no-presentation PDF  the text layer holds no presentation forms
+  pdf_text.py contents PDF SECTORS CSV   contents page numbers = chapter pages
+  pdf_text.py outline PDF SECTORS CSV    outline: chapters, initiatives beneath
+  pdf_text.py shaped DUMP          Arabic runs of a --dump-pages are shaped
+  pdf_text.py selftest             the read-back model accepts and rejects rightly
+Exit status 0 when every check passes; otherwise each failure is printed.
+"""
+import csv
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+
+ALEFS = "\u0622\u0623\u0625\u0627"   # alef with madda, hamza above/below, plain
+EMBEDDING_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f"))
+
+
+def pdftotext(pdf, *args):
+    return subprocess.run(["pdftotext", *args, pdf, "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+def words_and_gaps(text):
+    """The words of text (runs of letters and marks, or of digits) and, for
+    each gap between two words, whether it holds anything but spaces."""
+    text = text.translate(EMBEDDING_MARKS)
+    words, gaps, last_end = [], [], None
+    for m in re.finditer(r"\d+|[^\W\d_]+", text):
+        if last_end is not None:
+            gaps.append(text[last_end:m.start()].strip() != "" or
+                        m.group().isdigit() != words[-1].isdigit())
+        words.append(m.group())
+        last_end = m.end()
+    return words, gaps
+
+
+def as_read_back(name):
+    """The name as pdftotext gives it for a correct booklet: effect 1."""
+    return re.sub("\u0644([" + ALEFS + "])", "\\1\u0644", name)
+
+
+def read_back_forms(name):
+    """Every word sequence pdftotext may give for the name: its words in
+    order, or, by effect 2, its pieces (split where something other than a
+    space, or a digit group, stands between two words) in reverse order."""
+    words, gaps = words_and_gaps(as_read_back(unicodedata.normalize("NFC", name)))
+    cuts = [i + 1 for i, gap in enumerate(gaps) if gap]
+    forms = []
+    for mask in range(1 << len(cuts)):
+        chosen = [c for k, c in enumerate(cuts) if mask >> k & 1]
+        bounds = [0, *chosen, len(words)]
+        pieces = [words[a:b] for a, b in zip(bounds, bounds[1:])]
+        forms.append([w for piece in reversed(pieces) for w in piece])
+    return forms
+
+
+def reads_back(name, lines):
+    forms = read_back_forms(name)
+    for line in lines:
+        got, _ = words_and_gaps(unicodedata.normalize("NFC", line))
+        if any(got == form for form in forms):
+            return True
+    return False
+
+
+def check_shaped(dump_path):
+    """In the page model (lightbook --dump-pages), every run in an Arabic
+    face is shaped: presentation forms, never a joining base letter
+    (U+0622-064A but the tatweel; the hamza U+0621 joins nothing)."""
+    failures, runs = [], 0
+    with open(dump_path, encoding="utf-8") as f:
+        for line in f:
+            m = re.search(r" glyphs face=arabic\S* .*?\|(.*)\|$", line)
+            if not m:
+                continue
+            runs += 1
+            base = [c for c in m.group(1) if "\u0622" <= c <= "\u064a" and c != "\u0640"]
+            if base:
+                failures.append(f"unshaped Arabic run: {m.group(1)}")
+    if runs == 0:
+        failures.append("no Arabic run in the page model")
+    return failures, f"{runs} Arabic runs, all shaped"
+
+
+def check_self():
+    """The read-back model accepts what a correct booklet gives and rejects
+    what broken ones give (the lines are pdftotext's, marks included)."""
+    name = "\u0643\u0631\u064a\u0643\u062a 4 \u0627\u0644\u0633\u0644\u0627\u0645"  # كريكت 4 السلام
+    cases = [
+        (name, "\u202b \u0627\u0644\u0633\u0627\u0644\u0645\u202c4 \u202b\u0643\u0631\u064a\u0643\u062a\u202c", True),
+        (name, "\u202b\u0643\u0631\u064a\u0643\u062a 4 \u0627\u0644\u0633\u0627\u0644\u0645\u202c", True),
+        # unshaped: no ligature, so lam-alef is not reversed
+        (name, "\u202b \u0627\u0644\u0633\u0644\u0627\u0645\u202c4 \u202b\u0643\u0631\u064a\u0643\u062a\u202c", False),
+        # letters reversed (drawn in logical order)
+        (name, "\u202b \u0645\u0627\u0644\u0633\u0644\u0627\u202c4 \u202b\u062a\u0643\u064a\u0631\u0643\u202c", False),
+        ("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", True),
+        ("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", "\u05dd\u05d5\u05dc\u05e9 \u05dd\u05dc\u05d5\u05e2", False),
+        # the words of a plain RTL run in the wrong order
+        ("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", "\u05e2\u05d5\u05dc\u05dd \u05e9\u05dc\u05d5\u05dd", False),
+        # a letter missing, or the name split over two lines
+        ("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", "\u05e9\u05dc\u05d5 \u05e2\u05d5\u05dc\u05dd", False),
+        ("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", "\u05e9\u05dc\u05d5\u05dd\n\u05e2\u05d5\u05dc\u05dd", False),
+    ]
+    failures = []
+    for name_, text, want in cases:
+        if reads_back(name_, text.splitlines()) != want:
+            failures.append(f"model says {not want} for {name_!r} read as {text!r}")
+    return failures, f"{len(cases)} read-back cases"
+
+
+def collapse(text):
+    return " ".join(text.split())
+
+
+def check_names(pdf, csv_path):
+    text = pdftotext(pdf)
+    lines = [line for line in text.splitlines() if line.strip()]
+    flat = collapse(text)
+    failures = []
+    rows = read_csv(csv_path)
+    for row in rows:
+        if collapse(row["name"]) not in flat:
+            failures.append(f"{row['id']}: English name not found: {row['name']}")
+        for column in ("name_he", "name_ar"):
+            name = row.get(column, "").strip()
+            if name and not reads_back(name, lines):
+                failures.append(f"{row['id']}: {column} does not read back: {name}")
+    return failures, f"{len(rows)} initiatives, names in three scripts"
+
+
+def check_no_presentation_forms(pdf):
+    text = pdftotext(pdf)
+    bad = sorted({f"U+{ord(c):04X}" for c in text
+                  if "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"})
+    arabic = sum(1 for c in text if "\u0620" <= c <= "\u064a")
+    failures = [f"presentation forms in the text layer: {' '.join(bad)}"] if bad else []
+    if arabic == 0:
+        failures.append("no Arabic letters in the text layer at all")
+    return failures, f"{arabic} Arabic letters, no presentation forms"
+
+
+def chapters(sectors_path, csv_path):
+    used = {row["sector"] for row in read_csv(csv_path)}
+    return [s["name"] for s in read_csv(sectors_path) if s["id"] in used]
+
+
+def check_contents(pdf, sectors_path, csv_path):
+    expected = chapters(sectors_path, csv_path)
+    pages = pdftotext(pdf, "-layout").split("\f")
+    entries = []
+    for page in pages:
+        if "Contents" not in page.split("\n", 3)[:3] and not entries:
+            if not any(line.strip() == "Contents" for line in page.splitlines()[:3]):
+                continue
+        for line in page.splitlines():
+            m = re.match(r"^\s*(.*?)\s*(?:\.\s*){3,}\s*(\d+)\s*$", line)
+            if m:
+                entries.append((m.group(1), int(m.group(2))))
+        if entries:
+            break
+    failures = []
+    titles = [t for t, _ in entries]
+    if titles != expected:
+        failures.append(f"contents lists {titles}, expected {expected}")
+    for title, number in entries:
+        if not 1 <= number <= len(pages):
+            failures.append(f"{title}: page {number} does not exist")
+            continue
+        first = next((l.strip() for l in pdftotext(pdf, "-f", str(number), "-l",
+                                                    str(number)).splitlines()
+                      if l.strip()), "")
+        if first != title:
+            failures.append(f"{title}: contents says page {number}, "
+                            f"which begins with {first!r}")
+    return failures, f"{len(entries)} contents entries point at their chapters"
+
+
+def check_outline(pdf, sectors_path, csv_path):
+    out = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
+                         check=True, capture_output=True, text=True).stdout
+    outline = json.loads(out)["outlines"]
+    expected = chapters(sectors_path, csv_path)
+    failures = []
+    titles = [o["title"] for o in outline]
+    if titles != expected:
+        failures.append(f"outline has {titles}, expected {expected}")
+    sector_of = {s["name"]: s["id"] for s in read_csv(sectors_path)}
+    rows = read_csv(csv_path)
+    for o in outline:
+        want = [r["name"] for r in rows if r["sector"] == sector_of.get(o["title"])]
+        got = [k["title"] for k in o["kids"]]
+        if got != want:
+            failures.append(f"outline under {o['title']}: {got}, expected {want}")
+    return failures, f"{len(outline)} chapters and their initiatives in the outline"
+
+
+def main(argv):
+    commands = {
+        "names": (check_names, 2),
+        "no-presentation": (check_no_presentation_forms, 1),
+        "contents": (check_contents, 3),
+        "outline": (check_outline, 3),
+        "shaped": (check_shaped, 1),
+        "selftest": (check_self, 0),
+    }
+    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
+        print(__doc__, file=sys.stderr)
+        return 2
+    failures, summary = commands[argv[1]][0](*argv[2:])
+    for failure in failures:
+        print(failure)
+    if not failures:
+        print("OK:", summary)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
