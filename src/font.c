@@ -125,15 +125,3 @@ bool font_has_glyph(struct fontset *fonts, enum face face, uint32_t cp)
 {
 	return lookup(fonts, face, cp)->has_glyph;
 }
-
-int font_ascender(const struct fontset *fonts, enum face face)
-{
-	FT_Face ft = fonts->faces[face].ft;
-	return (int)((long)ft->ascender * 1000 / ft->units_per_EM);
-}
-
-int font_descender(const struct fontset *fonts, enum face face)
-{
-	FT_Face ft = fonts->faces[face].ft;
-	return (int)((long)ft->descender * 1000 / ft->units_per_EM);
-}

@@ -43,8 +43,5 @@ const char *fontset_path(const struct fontset *fonts, enum face face);
 int font_advance(struct fontset *fonts, enum face face, uint32_t cp);
 /* Whether the face's cmap maps cp to a glyph. */
 bool font_has_glyph(struct fontset *fonts, enum face face, uint32_t cp);
-/* Ascender and descender (negative) in 1/1000 em, from hhea. */
-int font_ascender(const struct fontset *fonts, enum face face);
-int font_descender(const struct fontset *fonts, enum face face);
 
 #endif

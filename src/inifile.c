@@ -152,15 +152,6 @@ static void parse_checked(const char *path, const struct text *text,
 		diag_error(diags, ((struct span){path, rc, 0}), "syntax error");
 }
 
-void inifile_parse(const char *path, const char *bytes, size_t len,
-		   inifile_handler *handler, void *user, struct diag_list *diags)
-{
-	struct text text;
-	text_load(&text, path, bytes, len, diags);
-	parse_checked(path, &text, handler, user, diags);
-	text_free(&text);
-}
-
 enum status inifile_read(const char *path, inifile_handler *handler, void *user,
 			 struct diag_list *diags)
 {

@@ -32,8 +32,4 @@ typedef void inifile_handler(void *user, const char *section, const char *key,
 enum status inifile_read(const char *path, inifile_handler *handler, void *user,
 			 struct diag_list *diags);
 
-/* The same for len bytes already in memory, reported as coming from path. */
-void inifile_parse(const char *path, const char *bytes, size_t len,
-		   inifile_handler *handler, void *user, struct diag_list *diags);
-
 #endif
