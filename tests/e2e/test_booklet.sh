@@ -72,3 +72,10 @@ no_empty_chapters() {
 	! grep -q '^outline level=0 .*|Science|' "$scratch/good.txt"
 }
 check "a sector without initiatives gets no chapter" no_empty_chapters
+
+fixture_names() {
+	"$LIGHTBOOK" -q --sectors tests/data/sectors.csv --edition tests/data/edition.ini \
+		-o "$scratch/good.pdf" tests/data/good.csv 2>/dev/null || return 1
+	"$PY" tests/e2e/pdf_text.py names "$scratch/good.pdf" tests/data/good.csv
+}
+check "the fixture's names (digits in Hebrew, lam-alef) read back" fixture_names
