@@ -1,0 +1,248 @@
+/* test_paginate.c - the page model of the sample edition: where things
+ * land, asserted without reading a PDF. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "check.h"
+#include "compose.h"
+#include "font.h"
+#include "layout.h"
+#include "page.h"
+#include "paginate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct catalog cat;
+static struct layout layout;
+static struct fontset *fonts;
+static struct document doc;
+
+static int lay_out_sample(void **state)
+{
+	(void)state;
+	struct diag_list diags = {0};
+	if (catalog_read(&cat, "data/initiatives.csv", "data/sectors.csv",
+			 "data/edition.ini", &diags) != STATUS_OK ||
+	    layout_read(&layout, "layouts/a5-booklet.ini", &diags) != STATUS_OK ||
+	    check_catalog(&cat, &diags) != STATUS_OK ||
+	    fontset_open(&fonts, "fonts", &diags) != STATUS_OK)
+		return -1;
+	diag_list_free(&diags);
+	struct booklet booklet;
+	compose_booklet(&cat, &layout, &booklet);
+	paginate_booklet(&booklet, &layout, fonts, &doc);
+	booklet_free(&booklet);
+	return 0;
+}
+
+static int free_sample(void **state)
+{
+	(void)state;
+	document_free(&doc);
+	fontset_free(fonts);
+	catalog_free(&cat);
+	return 0;
+}
+
+static bool is_recto(size_t index)
+{
+	return index % 2 == 0;
+}
+
+/* Running heads and folios sit in the margins, outside the text frame. */
+static bool is_furniture(const struct glyph_run *g)
+{
+	return g->y < layout.margin_top || g->y > layout.page_height - layout.margin_bottom;
+}
+
+static void every_run_stays_inside_the_frame(void **state)
+{
+	(void)state;
+	size_t runs = 0;
+	for (size_t p = 0; p < doc.page_count; p++) {
+		double left = is_recto(p) ? layout.margin_inner : layout.margin_outer;
+		double right = layout.page_width -
+			       (is_recto(p) ? layout.margin_outer : layout.margin_inner);
+		for (size_t i = 0; i < doc.pages[p].item_count; i++) {
+			const struct item *it = &doc.pages[p].items[i];
+			if (it->kind != ITEM_GLYPHS)
+				continue;
+			const struct glyph_run *g = &it->u.glyphs;
+			runs++;
+			assert_true(g->x >= left - 0.01);
+			assert_true(g->x + g->width <= right + 0.01);
+			assert_true(g->y > 0 && g->y < layout.page_height);
+		}
+	}
+	assert_true(runs > 500);
+}
+
+static void chapters_open_on_right_hand_pages(void **state)
+{
+	(void)state;
+	size_t chapters = 0;
+	for (size_t i = 0; i < doc.outline_count; i++) {
+		const struct outline_entry *e = &doc.outline[i];
+		if (e->level != 0)
+			continue;
+		chapters++;
+		assert_true(is_recto(e->page));
+		/* A left page left empty before a chapter is bare: no folio. */
+		const struct page *before = &doc.pages[e->page - 1];
+		if (before->item_count == 0)
+			assert_null(before->label);
+	}
+	assert_int_equal(chapters, 8);
+}
+
+static void headings_and_names_never_end_a_page(void **state)
+{
+	(void)state;
+	for (size_t p = 0; p < doc.page_count; p++) {
+		const struct glyph_run *last = NULL;
+		for (size_t i = 0; i < doc.pages[p].item_count; i++) {
+			const struct item *it = &doc.pages[p].items[i];
+			if (it->kind == ITEM_GLYPHS && !is_furniture(&it->u.glyphs))
+				last = &it->u.glyphs;
+		}
+		if (!last)
+			continue;
+		assert_int_not_equal(last->face, FACE_SANS_BOLD);
+		assert_int_not_equal(last->face, FACE_HEBREW_SANS);
+		assert_int_not_equal(last->face, FACE_ARABIC);
+	}
+}
+
+static void contents_link_to_the_chapters(void **state)
+{
+	(void)state;
+	size_t chapter_pages[16], chapters = 0;
+	for (size_t i = 0; i < doc.outline_count && chapters < 16; i++)
+		if (doc.outline[i].level == 0)
+			chapter_pages[chapters++] = doc.outline[i].page;
+	const struct page *contents = &doc.pages[1];
+	size_t links = 0;
+	for (size_t i = 0; i < contents->item_count; i++) {
+		const struct item *it = &contents->items[i];
+		if (it->kind != ITEM_LINK_PAGE)
+			continue;
+		assert_true(links < chapters);
+		assert_int_equal(it->u.link.target_page, chapter_pages[links]);
+		links++;
+	}
+	assert_int_equal(links, chapters);
+}
+
+static void every_url_is_a_link(void **state)
+{
+	(void)state;
+	size_t urls = 0, links = 0;
+	for (size_t i = 0; i < cat.initiative_count; i++)
+		urls += cat.initiatives[i].url.text[0] != '\0';
+	for (size_t p = 0; p < doc.page_count; p++)
+		for (size_t i = 0; i < doc.pages[p].item_count; i++) {
+			const struct item *it = &doc.pages[p].items[i];
+			if (it->kind != ITEM_LINK_URI)
+				continue;
+			links++;
+			assert_true(strncmp(it->u.link.uri, "https://", 8) == 0);
+			assert_true(it->u.link.width > 0 && it->u.link.height > 0);
+		}
+	assert_true(urls > 0);
+	assert_int_equal(links, urls);
+}
+
+static void add_text(struct booklet *b, const char *text, bool heading)
+{
+	grow_array((void **)&b->blocks, &b->cap, b->count + 1, sizeof *b->blocks);
+	b->blocks[b->count++] = (struct block){
+		.kind = BLOCK_TEXT, .text = xstrdup(text),
+		.style = {.family = heading ? FAMILY_SANS : FAMILY_SERIF, .bold = heading,
+			  .size = heading ? 12 : 9.5},
+		.dir = DIR_LTR, .align = ALIGN_JUSTIFY, .leading = heading ? 16 : 13,
+		.space_before = heading ? 12 : 0, .keep_with_next = heading,
+	};
+}
+
+/* The page of the first run that contains text. */
+static size_t page_of(const struct document *d, const char *text)
+{
+	for (size_t p = 0; p < d->page_count; p++)
+		for (size_t i = 0; i < d->pages[p].item_count; i++) {
+			const struct item *it = &d->pages[p].items[i];
+			if (it->kind == ITEM_GLYPHS && strstr(it->u.glyphs.text, text))
+				return p;
+		}
+	fail_msg("no run contains %s", text);
+	return 0;
+}
+
+/* Filler of every length before a heading and a paragraph, so that the
+ * heading meets the foot of the page in some of them: it always goes on
+ * with at least two lines of its paragraph, and no page holds a single
+ * line of a paragraph that runs over. */
+static void keeps_hold_wherever_the_page_ends(void **state)
+{
+	(void)state;
+	static const char para[] =
+		"Alpha one two three four five six seven eight nine ten eleven "
+		"twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+		"nineteen twenty twenty-one twenty-two twenty-three twenty-four "
+		"twenty-five twenty-six twenty-seven Omega";
+	for (int filler = 25; filler <= 40; filler++) {
+		struct booklet b = {.title = "T"};
+		for (int k = 0; k < filler; k++)
+			add_text(&b, "Filler line.", false);
+		add_text(&b, "Heading", true);
+		add_text(&b, para, false);
+		struct document d;
+		paginate_booklet(&b, &layout, fonts, &d);
+
+		size_t heading = page_of(&d, "Heading");
+		size_t first = page_of(&d, "Alpha"), last = page_of(&d, "Omega");
+		assert_int_equal(heading, first);
+		/* A justified line is a run per word: count the paragraph's
+		 * lines by their baselines (offset by page, to keep pages apart). */
+		size_t lines = 0;
+		double baselines[16];
+		for (size_t p = first; p <= last; p++)
+			for (size_t i = 0; i < d.pages[p].item_count; i++) {
+				const struct item *it = &d.pages[p].items[i];
+				if (it->kind != ITEM_GLYPHS || it->u.glyphs.face != FACE_SERIF ||
+				    strcmp(it->u.glyphs.text, "Filler line.") == 0 ||
+				    is_furniture(&it->u.glyphs))
+					continue;
+				bool seen = false;
+				for (size_t k = 0; k < lines; k++)
+					seen |= baselines[k] == it->u.glyphs.y + 1000.0 * (double)p;
+				if (!seen && lines < 16)
+					baselines[lines++] = it->u.glyphs.y + 1000.0 * (double)p;
+			}
+		size_t lines_on_first = 0;
+		for (size_t k = 0; k < lines; k++)
+			lines_on_first += baselines[k] < 1000.0 * (double)(first + 1);
+		assert_true(lines >= 3);
+		assert_true(lines_on_first >= 2);
+		assert_true(lines - lines_on_first != 1);
+		document_free(&d);
+		booklet_free(&b);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_run_stays_inside_the_frame),
+		cmocka_unit_test(chapters_open_on_right_hand_pages),
+		cmocka_unit_test(headings_and_names_never_end_a_page),
+		cmocka_unit_test(contents_link_to_the_chapters),
+		cmocka_unit_test(every_url_is_a_link),
+		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
+	};
+	return cmocka_run_group_tests(tests, lay_out_sample, free_sample);
+}
