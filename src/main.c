@@ -152,13 +152,37 @@ static char *default_fonts_dir(void)
 	return xstrdup("fonts");
 }
 
+/* Refuses an output that is one of the inputs: writing the booklet over
+ * the CSV would lose the very data it was made from. */
+static enum status check_output_path(const struct options *opt,
+				     struct diag_list *diags)
+{
+	struct stat out;
+	if (opt->check_only || opt->dump_pages || stat(opt->output, &out) != 0)
+		return STATUS_OK;
+	const char *inputs[] = {opt->initiatives, opt->sectors, opt->edition, opt->layout};
+	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+		struct stat in;
+		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino) {
+			diag_error(diags, ((struct span){.file = opt->output}),
+				   "refusing to write the booklet over an input file (%s)",
+				   inputs[i]);
+			return STATUS_IO;
+		}
+	}
+	return STATUS_OK;
+}
+
 /* Runs the pipeline up to the page model; returns the status. */
 static enum status lay_out(const struct options *opt, struct catalog *cat,
 			   struct layout *layout, struct fontset **fonts,
 			   struct document *doc, struct diag_list *diags)
 {
-	enum status st = catalog_read(cat, opt->initiatives, opt->sectors,
-				      opt->edition, diags);
+	enum status st = check_output_path(opt, diags);
+	if (st != STATUS_OK)
+		return st;
+	st = catalog_read(cat, opt->initiatives, opt->sectors, opt->edition, diags);
 	enum status lst = layout_read(layout, opt->layout, diags);
 	if (st != STATUS_OK || lst != STATUS_OK)
 		return STATUS_IO;

@@ -72,6 +72,15 @@ full_disk() {
 }
 check "a write that fails half way: exit 3, previous output intact" full_disk
 
+output_is_input() {
+	cp "$good" "$scratch/input.csv"
+	expect_status 3 "$LIGHTBOOK" -q --sectors "$sectors" --edition "$edition" \
+		-o "$scratch/input.csv" "$scratch/input.csv" 2>"$scratch/stderr" || return 1
+	grep -F "input.csv: error: refusing to write the booklet over an input file" \
+		"$scratch/stderr" && cmp "$good" "$scratch/input.csv"
+}
+check "an output path that is an input: refused, exit 3, input intact" output_is_input
+
 huge_field() {
 	"$PY" - "$scratch/huge.csv" <<'PY'
 import sys
