@@ -13,8 +13,10 @@
 
 #include <stddef.h>
 
-/* One cell of input: its text (UTF-8, never NULL: "" when empty or the
- * column is absent) and where it starts in its file. */
+/* One cell of input: its text (UTF-8, trimmed, never NULL: "" when empty
+ * or absent) and where it starts in its file. A cell that does not exist
+ * (its column is absent, its row short) has at.col == 0 in a CSV, and an
+ * absent INI key at.line == 0: read has said why, so check leaves it be. */
 struct field {
 	char *text;
 	struct span at;
@@ -40,9 +42,9 @@ struct initiative {
 	struct field url;
 	struct field quote, quote_by;
 	/* Resolved by check: */
-	size_t sector_index;         /* index into catalog.sectors */
-	int founded_year;            /* 0 when founded is empty */
-	long long participant_count; /* -1 when participants is empty */
+	size_t sector_index;         /* index into catalog.sectors; SIZE_MAX if unknown */
+	int founded_year;            /* 0 when founded is empty or invalid */
+	long long participant_count; /* -1 when participants is empty or invalid */
 	char **partner_names;        /* partners split on ';', trimmed, empties dropped */
 	size_t partner_count;
 };
@@ -54,7 +56,7 @@ struct edition {
 	struct field label;          /* e.g. "First edition" */
 	struct field date;           /* YYYY-MM-DD: the only date in the booklet */
 	struct field publisher;
-	struct field lang;           /* "en", "he" or "ar" */
+	struct field lang;           /* "en", "he" or "ar"; "en" (at line 0) if absent */
 };
 
 struct catalog {

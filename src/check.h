@@ -12,8 +12,9 @@
 
 /* Validates ids (unique, [a-z0-9-]+), required fields, sectors referenced,
  * years, participant counts, urls, colors, the edition's date and lang.
- * Adds diagnostics to diags; returns STATUS_INVALID if any error was found,
- * else STATUS_OK. */
+ * Adds diagnostics to diags; returns STATUS_INVALID if it found an error
+ * itself (errors read found are the caller's to ask about), else
+ * STATUS_OK. Safe to call twice: resolved fields are rebuilt. */
 enum status check_catalog(struct catalog *cat, struct diag_list *diags);
 
 #endif
