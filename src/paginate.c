@@ -81,22 +81,21 @@ static void add_run(struct page *page, enum face face, double size, double x,
 		.color = color, .text = xstrdup(text)}});
 }
 
-/* Sets a single short line (running head, folio) with its outer end at x
- * when flush_right, its start at x otherwise. */
-static void add_label(struct flow *f, const char *text, double size, double x,
-		      double baseline, bool flush_right)
+/* Sets text as one line in style and color, its start at x or, when
+ * flush_right, its end: running heads, folios, contents leaders and page
+ * numbers. */
+static void add_label(struct flow *f, const char *text, const struct text_style *style,
+		      struct rgb color, double x, double baseline, bool flush_right)
 {
-	struct text_style style = {.family = FAMILY_SANS, .size = size};
 	struct lines lines;
-	typeset_paragraph(f->fonts, text, &style, DIR_AUTO, ALIGN_START, 1e9, &lines);
+	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &lines);
 	if (lines.count) {
 		const struct line *line = &lines.items[0];
 		double left = flush_right ? x - line->width : x;
 		for (size_t r = 0; r < line->run_count; r++)
 			add_run(current(f), line->runs[r].face, line->runs[r].size,
-				left + line->runs[r].x,
-				baseline, line->runs[r].width, furniture_grey,
-				line->runs[r].text);
+				left + line->runs[r].x, baseline, line->runs[r].width,
+				color, line->runs[r].text);
 	}
 	lines_free(&lines);
 }
@@ -138,7 +137,7 @@ static void finish_page(struct flow *f)
 	if (f->at.style == PAGE_BARE)
 		return;
 	bool recto = is_recto(f->at.index);
-	double size = f->layout->base_size * 0.8;
+	struct text_style style = {.family = FAMILY_SANS, .size = f->layout->base_size * 0.8};
 	double left = frame_left(f, f->at.index);
 	double right = left + measure(f);
 	double outer = recto ? right : left;
@@ -146,12 +145,12 @@ static void finish_page(struct flow *f)
 	snprintf(folio, sizeof folio, "%zu", f->at.index + 1);
 	page->label = xstrdup(folio);
 	double foot = f->layout->page_height - f->layout->margin_bottom * 0.45;
-	add_label(f, folio, size, outer, foot, recto);
+	add_label(f, folio, &style, furniture_grey, outer, foot, recto);
 	if (f->at.style == PAGE_BODY && !f->at.chapter_opening) {
 		const char *head = recto ? f->chapter_title : f->booklet->title;
 		double head_y = f->layout->margin_top * 0.55;
 		if (head && *head)
-			add_label(f, head, size, outer, head_y, recto);
+			add_label(f, head, &style, furniture_grey, outer, head_y, recto);
 	}
 }
 
@@ -339,19 +338,10 @@ static void place_contents_entry(struct flow *f, size_t i)
 		struct buffer leader = {0};
 		for (size_t k = 0; k < count; k++)
 			buffer_append_str(&leader, k ? " ." : ".");
-		struct lines ll;
-		typeset_paragraph(f->fonts, leader.data, &b->style, DIR_LTR, ALIGN_START,
-				  1e9, &ll);
-		for (size_t r = 0; ll.count && r < ll.items[0].run_count; r++)
-			add_run(current(f), ll.items[0].runs[r].face, ll.items[0].runs[r].size,
-				first + ll.items[0].runs[r].x, baseline,
-				ll.items[0].runs[r].width, furniture_grey,
-				ll.items[0].runs[r].text);
-		lines_free(&ll);
+		add_label(f, leader.data, &b->style, furniture_grey, first, baseline, false);
 		buffer_free(&leader);
 	}
-	add_label(f, number, b->style.size, right, baseline, true);
-	current(f)->items[current(f)->item_count - 1].u.glyphs.color = b->color;
+	add_label(f, number, &b->style, b->color, right, baseline, true);
 	page_add(current(f), (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
 		.x = left, .y = top, .width = right - left, .height = f->at.y - top,
 		.target_page = target}});
