@@ -222,10 +222,15 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 		struct buffer q = {0};
 		bool quoted = strncmp(in->quote.text, "\u201c", 3) == 0 ||
 			      in->quote.text[0] == '"';
-		buffer_printf(&q, quoted ? "%s" : "\u201c%s\u201d", in->quote.text);
+		if (quoted)
+			buffer_append_str(&q, in->quote.text);
+		else
+			buffer_printf(&q, "\u201c%s\u201d", in->quote.text);
 		add_paragraphs(b, q.data, &quote);
 		buffer_free(&q);
 		if (*in->quote_by.text) {
+			/* The attribution never starts a page on its own. */
+			b->blocks[b->count - 1].keep_with_next = true;
 			struct buffer by = {0};
 			buffer_printf(&by, "\u2014 %s", in->quote_by.text);
 			struct block *a = add_text(b, s, by.data, FAMILY_SANS, 0.85);
