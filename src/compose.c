@@ -29,14 +29,31 @@ static struct block *add_block(struct booklet *b, enum block_kind kind)
 	return blk;
 }
 
+/* A paragraph style: family, and size and leading as a scale of the
+ * body's; left to right in ink unless the caller changes it. */
+static struct block text_style(const struct styles *s, enum family family, double scale)
+{
+	return (struct block){
+		.kind = BLOCK_TEXT, .color = ink, .align = ALIGN_START, .dir = DIR_LTR,
+		.style = {.family = family, .size = s->base * scale},
+		.leading = s->leading * scale,
+	};
+}
+
+static struct block *add_styled(struct booklet *b, const char *text,
+				const struct block *model)
+{
+	struct block *blk = add_block(b, BLOCK_TEXT);
+	*blk = *model;
+	blk->text = xstrdup(text);
+	return blk;
+}
+
 static struct block *add_text(struct booklet *b, const struct styles *s,
 			      const char *text, enum family family, double scale)
 {
-	struct block *blk = add_block(b, BLOCK_TEXT);
-	blk->text = xstrdup(text);
-	blk->style = (struct text_style){.family = family, .size = s->base * scale};
-	blk->leading = s->leading * scale;
-	return blk;
+	struct block model = text_style(s, family, scale);
+	return add_styled(b, text, &model);
 }
 
 static void add_page_break(struct booklet *b, enum page_style style)
@@ -44,13 +61,16 @@ static void add_page_break(struct booklet *b, enum page_style style)
 	add_block(b, BLOCK_PAGE_BREAK)->page_style = style;
 }
 
-/* A right-to-left line (a name in Hebrew or Arabic), set from the right. */
-static struct block *add_rtl(struct booklet *b, const struct styles *s,
-			     const char *text, double scale)
+/* A name's Hebrew and Arabic forms, each when given, as right-to-left
+ * lines styled like model. */
+static void add_rtl_names(struct booklet *b, const char *hebrew, const char *arabic,
+			  struct block model)
 {
-	struct block *blk = add_text(b, s, text, FAMILY_SANS, scale);
-	blk->dir = DIR_RTL;
-	return blk;
+	model.dir = DIR_RTL;
+	if (*hebrew)
+		add_styled(b, hebrew, &model);
+	if (*arabic)
+		add_styled(b, arabic, &model);
 }
 
 /* Adds one block per paragraph of text (paragraphs are separated by line
@@ -62,14 +82,9 @@ static void add_paragraphs(struct booklet *b, const char *text,
 	while (*p) {
 		size_t len = strcspn(p, "\n");
 		char *para = xstrndup(p, len);
-		if (strspn(para, " \t\r") < len) {
-			struct block *blk = add_block(b, BLOCK_TEXT);
-			*blk = *model;
-			blk->text = para;
-			blk->uri = NULL;
-		} else {
-			free(para);
-		}
+		if (strspn(para, " \t\r") < len)
+			add_styled(b, para, model);
+		free(para);
 		p += len;
 		p += strspn(p, "\n");
 	}
@@ -114,15 +129,11 @@ static void compose_cover(const struct catalog *cat, const struct styles *s,
 	t->style.bold = true;
 	t->align = ALIGN_CENTER;
 	t->space_after = s->leading * 0.6;
-	const char *other_titles[] = {ed->title_he.text, ed->title_ar.text};
-	for (size_t i = 0; i < 2; i++) {
-		if (!*other_titles[i])
-			continue;
-		struct block *o = add_rtl(b, s, other_titles[i], 2.0);
-		o->style.bold = true;
-		o->align = ALIGN_CENTER;
-		o->space_after = s->leading * 0.3;
-	}
+	struct block title_rtl = text_style(s, FAMILY_SANS, 2.0);
+	title_rtl.style.bold = true;
+	title_rtl.align = ALIGN_CENTER;
+	title_rtl.space_after = s->leading * 0.3;
+	add_rtl_names(b, ed->title_he.text, ed->title_ar.text, title_rtl);
 	if (*ed->subtitle.text) {
 		struct block *sub = add_text(b, s, ed->subtitle.text, FAMILY_SERIF, 1.15);
 		sub->style.italic = true;
@@ -173,14 +184,10 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	name->space_after = s->leading * 0.15;
 	name->keep_with_next = true;
 	name->bookmark = true;
-	const char *other_names[] = {in->name_he.text, in->name_ar.text};
-	for (size_t i = 0; i < 2; i++) {
-		if (!*other_names[i])
-			continue;
-		struct block *o = add_rtl(b, s, other_names[i], 1.1);
-		o->color = sector_color(sec);
-		o->keep_with_next = true;
-	}
+	struct block name_rtl = text_style(s, FAMILY_SANS, 1.1);
+	name_rtl.color = sector_color(sec);
+	name_rtl.keep_with_next = true;
+	add_rtl_names(b, in->name_he.text, in->name_ar.text, name_rtl);
 
 	struct buffer meta = {0};
 	const char *sep = "";
@@ -205,12 +212,9 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	}
 	buffer_free(&meta);
 
-	struct block body = {
-		.kind = BLOCK_TEXT,
-		.style = {.family = FAMILY_SERIF, .size = s->base},
-		.color = ink, .dir = DIR_LTR, .align = ALIGN_JUSTIFY,
-		.leading = s->leading, .space_before = s->leading * 0.35,
-	};
+	struct block body = text_style(s, FAMILY_SERIF, 1.0);
+	body.align = ALIGN_JUSTIFY;
+	body.space_before = s->leading * 0.35;
 	add_paragraphs(b, in->summary.text, &body);
 
 	if (*in->quote.text) {
@@ -272,23 +276,16 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 	title->style.bold = true;
 	title->color = color;
 	title->keep_with_next = true;
-	const char *other_names[] = {sec->name_he.text, sec->name_ar.text};
-	for (size_t i = 0; i < 2; i++) {
-		if (!*other_names[i])
-			continue;
-		struct block *o = add_rtl(b, s, other_names[i], 1.4);
-		o->style.bold = true;
-		o->color = color;
-		o->keep_with_next = true;
-	}
+	struct block title_rtl = text_style(s, FAMILY_SANS, 1.4);
+	title_rtl.style.bold = true;
+	title_rtl.color = color;
+	title_rtl.keep_with_next = true;
+	add_rtl_names(b, sec->name_he.text, sec->name_ar.text, title_rtl);
 	if (*sec->intro.text) {
-		struct block intro = {
-			.kind = BLOCK_TEXT,
-			.style = {.family = FAMILY_SERIF, .italic = true,
-				  .size = s->base * 1.05},
-			.color = ink, .dir = DIR_LTR, .align = ALIGN_JUSTIFY,
-			.leading = s->leading * 1.05, .space_before = s->leading * 0.6,
-		};
+		struct block intro = text_style(s, FAMILY_SERIF, 1.05);
+		intro.style.italic = true;
+		intro.align = ALIGN_JUSTIFY;
+		intro.space_before = s->leading * 0.6;
 		add_paragraphs(b, sec->intro.text, &intro);
 	}
 	struct block *rule = add_block(b, BLOCK_RULE);
