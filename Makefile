@@ -21,7 +21,7 @@ OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all booklet check deps clean fonts
+.PHONY: all booklet check deps clean fonts regen
 
 all: lightbook
 
@@ -45,6 +45,10 @@ booklet: deps
 check: deps
 	@$(MAKE) --no-print-directory lightbook $(UNIT_TESTS)
 	@bash tests/run
+
+# Rewrites tests/data/bad/*.expected from the current binary, diff first.
+regen: lightbook
+	@bash tests/regen
 
 # Regenerates the prepared fonts from Debian's fonts-noto-core.
 fonts:

@@ -2,7 +2,7 @@
 # folder that is removed at exit, and one "ok - NAME" or "not ok - NAME"
 # line per check (tests/run counts them).
 set -u
-cd "$(dirname "$0")/../.." || exit 3
+cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 3
 LIGHTBOOK=${LIGHTBOOK:-./lightbook}
 PY=/usr/bin/python3
 scratch=$(mktemp -d)
@@ -27,4 +27,14 @@ expect_status() {
 	"$@"
 	local got=$?
 	[ "$got" -eq "$want" ] || { echo "exit status $got, expected $want"; return 1; }
+}
+
+# fixture_args CSV: sets the array fixture_args to the options that run a
+# bad fixture of tests/data/bad/: a sectors file (NAME-sectors.csv) with the
+# good initiatives, any other with the test sectors and edition.
+fixture_args() {
+	case $1 in
+	*-sectors.csv) fixture_args=(--sectors "$1" --edition tests/data/edition.ini tests/data/good.csv) ;;
+	*) fixture_args=(--sectors tests/data/sectors.csv --edition tests/data/edition.ini "$1") ;;
+	esac
 }

@@ -23,12 +23,11 @@ untouched() {
 
 # Runs lightbook on one bad fixture; its stderr must be NAME.expected.
 diagnoses() {
-	local csv=$1 want=${1%.csv}.expected
-	local args=(--sectors "$sectors" --edition "$edition" "$csv")
-	case $csv in *-sectors.csv) args=(--sectors "$csv" --edition "$edition" "$good") ;; esac
-	expect_status 1 "$LIGHTBOOK" --check "${args[@]}" 2>"$scratch/stderr" || return 1
+	local want=${1%.csv}.expected
+	fixture_args "$1"
+	expect_status 1 "$LIGHTBOOK" --check "${fixture_args[@]}" 2>"$scratch/stderr" || return 1
 	diff -u "$want" "$scratch/stderr" || return 1
-	expect_status 1 "$LIGHTBOOK" -q -o "$out_dir/booklet.pdf" "${args[@]}" 2>/dev/null &&
+	expect_status 1 "$LIGHTBOOK" -q -o "$out_dir/booklet.pdf" "${fixture_args[@]}" 2>/dev/null &&
 		untouched
 }
 
