@@ -119,11 +119,19 @@ static char *format_date(const char *iso)
 	return buffer_take(&out);
 }
 
-static void compose_cover(const struct catalog *cat, const struct styles *s,
-			  struct booklet *b)
+/* The cover opens with a bar of the chapters' colors: the booklet's
+ * sectors at a glance, in their order. */
+static void compose_cover(const struct catalog *cat, const size_t *counts,
+			  const struct styles *s, struct booklet *b)
 {
 	const struct edition *ed = &cat->edition;
 	add_page_break(b, PAGE_BARE);
+	struct block *bar = add_block(b, BLOCK_COLOR_BAR);
+	bar->colors = xcalloc(cat->sector_count, sizeof *bar->colors);
+	for (size_t i = 0; i < cat->sector_count; i++)
+		if (counts[i])
+			bar->colors[bar->color_count++] = sector_color(&cat->sectors[i]);
+	bar->leading = s->base * 0.6;   /* the bar's height */
 	add_block(b, BLOCK_FILL);
 	struct block *t = add_text(b, s, ed->title.text, FAMILY_SANS, 2.6);
 	t->style.bold = true;
@@ -171,6 +179,8 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 		e->style = (struct text_style){.family = FAMILY_SANS, .size = s->base * 1.1};
 		e->leading = s->leading * 1.1;
 		e->space_after = s->leading * 0.35;
+		e->color = sector_color(&cat->sectors[i]);   /* its marker */
+		e->indent = e->style.size * 1.2;              /* room for the marker */
 		e->chapter = chapter++;
 	}
 }
@@ -312,7 +322,7 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		counts[cat->initiatives[i].sector_index]++;
 
-	compose_cover(cat, &s, out);
+	compose_cover(cat, counts, &s, out);
 	compose_contents(cat, counts, &s, out);
 	size_t chapter = 0;
 	for (size_t i = 0; i < cat->sector_count; i++)
@@ -327,6 +337,7 @@ void booklet_free(struct booklet *booklet)
 	for (size_t i = 0; i < booklet->count; i++) {
 		free(booklet->blocks[i].text);
 		free(booklet->blocks[i].uri);
+		free(booklet->blocks[i].colors);
 	}
 	free(booklet->blocks);
 	*booklet = (struct booklet){0};

@@ -19,6 +19,7 @@
 enum block_kind {
 	BLOCK_TEXT,          /* a paragraph of one style */
 	BLOCK_RULE,          /* a thin line across the measure */
+	BLOCK_COLOR_BAR,     /* the measure cut into equal bands, one per color */
 	BLOCK_PAGE_BREAK,    /* what follows starts a new page */
 	BLOCK_CHAPTER,       /* a chapter opens: new right-hand page, band, outline */
 	BLOCK_CONTENTS_ENTRY,/* title ... page number of a chapter, as a link */
@@ -40,7 +41,8 @@ struct block {
 	struct rgb color;
 	enum direction dir;
 	enum align align;
-	double indent;           /* points taken off both sides of the measure */
+	double indent;           /* points taken off both sides of the measure;
+				    a contents entry's title starts there */
 	double leading;          /* baseline to baseline */
 	double space_before, space_after;
 	bool keep_with_next;     /* never the last thing on a page */
@@ -49,6 +51,8 @@ struct block {
 	size_t chapter;          /* BLOCK_CHAPTER: its number (0-based);
 				    BLOCK_CONTENTS_ENTRY: the chapter it names */
 	enum page_style page_style; /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: of the new page */
+	struct rgb *colors;      /* BLOCK_COLOR_BAR: its bands, left to right; owned */
+	size_t color_count;
 };
 
 struct booklet {

@@ -286,6 +286,20 @@ static void place_rule(struct flow *f, const struct block *b)
 	add_space(f, b->space_after);
 }
 
+static void place_color_bar(struct flow *f, const struct block *b)
+{
+	add_space(f, b->space_before);
+	double left = frame_left(f, f->at.index);
+	double band = measure(f) / (double)(b->color_count ? b->color_count : 1);
+	for (size_t k = 0; k < b->color_count; k++)
+		page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+			.x = left + band * (double)k, .y = f->at.y, .width = band,
+			.height = b->leading, .color = b->colors[k]}});
+	f->at.y += b->leading;
+	f->at.empty = false;
+	add_space(f, b->space_after);
+}
+
 static void open_chapter(struct flow *f, const struct block *b)
 {
 	new_page(f, PAGE_BODY);
@@ -319,12 +333,19 @@ static void place_contents_entry(struct flow *f, size_t i)
 	if (room_for(f, b->leading) < (title->count ? title->count : 1))
 		new_page(f, f->at.style);
 	double top = f->at.y;
-	for (size_t k = 0; k < title->count; k++)
-		place_line(f, b, &title->items[k], 0);
-	double baseline = f->at.y - b->leading + baseline_offset(b->leading, b->style.size);
 	double left = frame_left(f, f->at.index);
 	double right = left + measure(f);
-	double title_end = left + (title->count ? title->items[title->count - 1].width : 0);
+	/* A square in the chapter's color marks the entry, on its first
+	 * line, standing on the baseline like a capital. */
+	double marker = b->style.size * 0.7;
+	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+		.x = left, .y = top + baseline_offset(b->leading, b->style.size) - marker,
+		.width = marker, .height = marker, .color = b->color}});
+	for (size_t k = 0; k < title->count; k++)
+		place_line(f, b, &title->items[k], b->indent);
+	double baseline = f->at.y - b->leading + baseline_offset(b->leading, b->style.size);
+	double title_end = left + b->indent +
+			   (title->count ? title->items[title->count - 1].width : 0);
 
 	/* One dot per pitch (a dot and a word space), on a grid that starts at
 	 * the frame's left edge, so that the dots of all entries line up. */
@@ -367,6 +388,9 @@ static void flow_blocks(struct flow *f)
 			break;
 		case BLOCK_RULE:
 			place_rule(f, b);
+			break;
+		case BLOCK_COLOR_BAR:
+			place_color_bar(f, b);
 			break;
 		case BLOCK_CONTENTS_ENTRY:
 			place_contents_entry(f, i);
