@@ -157,6 +157,40 @@ static void every_url_is_a_link(void **state)
 	assert_int_equal(links, urls);
 }
 
+static size_t count_rects(const struct page *page, const struct rgb *color)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < page->item_count; i++) {
+		const struct item *it = &page->items[i];
+		n += it->kind == ITEM_RECT && it->u.rect.color.r == color->r &&
+		     it->u.rect.color.g == color->g && it->u.rect.color.b == color->b;
+	}
+	return n;
+}
+
+/* The cover's bar and the contents' markers carry each chapter's color
+ * once, in order along the bar. */
+static void chapter_colors_on_cover_and_contents(void **state)
+{
+	(void)state;
+	const struct page *cover = &doc.pages[0], *contents = &doc.pages[1];
+	double last_x = -1;
+	for (size_t i = 0; i < cat.sector_count; i++) {
+		const struct rgb color = {cat.sectors[i].rgb[0], cat.sectors[i].rgb[1],
+					  cat.sectors[i].rgb[2]};
+		assert_int_equal(count_rects(cover, &color), 1);
+		assert_int_equal(count_rects(contents, &color), 1);
+		for (size_t k = 0; k < cover->item_count; k++) {
+			const struct item *it = &cover->items[k];
+			if (it->kind == ITEM_RECT && it->u.rect.color.r == color.r &&
+			    it->u.rect.color.g == color.g && it->u.rect.color.b == color.b) {
+				assert_true(it->u.rect.x > last_x);
+				last_x = it->u.rect.x;
+			}
+		}
+	}
+}
+
 static void add_text(struct booklet *b, const char *text, bool heading)
 {
 	grow_array((void **)&b->blocks, &b->cap, b->count + 1, sizeof *b->blocks);
@@ -242,6 +276,7 @@ int main(void)
 		cmocka_unit_test(headings_and_names_never_end_a_page),
 		cmocka_unit_test(contents_link_to_the_chapters),
 		cmocka_unit_test(every_url_is_a_link),
+		cmocka_unit_test(chapter_colors_on_cover_and_contents),
 		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
 	};
 	return cmocka_run_group_tests(tests, lay_out_sample, free_sample);
