@@ -84,6 +84,7 @@ struct document {
 	size_t page_count, page_cap;
 	struct outline_entry *outline;
 	size_t outline_count, outline_cap;
+	bool facing_pages;  /* left and right pages form spreads (a booklet) */
 	/* Document information; not owned (they point into the catalog). */
 	const char *title, *author, *subject, *date;
 };

@@ -439,6 +439,8 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 			break;
 		document_free(out);
 	}
+	/* Margins mirror on every layout so far: pages come in spreads. */
+	out->facing_pages = true;
 	out->title = booklet->title;
 	out->author = booklet->publisher;
 	out->subject = booklet->subtitle;

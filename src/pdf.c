@@ -298,6 +298,9 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
 	HPDF_SetPageMode(w->pdf, doc->outline_count ? HPDF_PAGE_MODE_USE_OUTLINE
 						    : HPDF_PAGE_MODE_USE_NONE);
+	/* Spreads as in print: the cover alone, then left and right pages. */
+	if (doc->facing_pages)
+		HPDF_SetPageLayout(w->pdf, HPDF_PAGE_LAYOUT_TWO_PAGE_RIGHT);
 	set_info(w, doc);
 	/* Every page exists before any is drawn: links point forward too. */
 	for (size_t p = 0; p < doc->page_count; p++) {

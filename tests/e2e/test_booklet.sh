@@ -60,6 +60,12 @@ links() {
 }
 check "a url becomes a clickable link" links
 
+viewer_settings() {
+	grep -a -q '/PageLayout /TwoPageRight' "$scratch/qdf.pdf" &&
+		grep -a -q '/PageMode /UseOutlines' "$scratch/qdf.pdf"
+}
+check "viewers open it as spreads, with the outline shown" viewer_settings
+
 same_bytes() {
 	"$LIGHTBOOK" -q -o "$scratch/again.pdf" && cmp "$pdf" "$scratch/again.pdf"
 }
