@@ -29,6 +29,14 @@ expect_status() {
 	[ "$got" -eq "$want" ] || { echo "exit status $got, expected $want"; return 1; }
 }
 
+# only_booklet DIR: true when DIR holds nothing but booklet.pdf, i.e. no
+# temporary file was left behind by a failed or finished write.
+only_booklet() {
+	local left
+	left=$(ls -A "$1" | grep -vx booklet.pdf)
+	[ -z "$left" ] || { echo "left behind: $left"; return 1; }
+}
+
 # fixture_args CSV: sets the array fixture_args to the options that run a
 # bad fixture of tests/data/bad/: a sectors file (NAME-sectors.csv) with the
 # good initiatives, any other with the test sectors and edition.

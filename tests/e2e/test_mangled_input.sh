@@ -42,9 +42,7 @@ survives() {
 		esac
 	done
 	echo "# $built built, $refused refused" >"$scratch/counts"
-	local left
-	left=$(ls -A "$scratch/out" | grep -vx booklet.pdf)
-	[ -z "$left" ] || { echo "left behind: $left"; bad=1; }
+	only_booklet "$scratch/out" || bad=1
 	[ "$bad" -eq 0 ] && [ "$refused" -gt 0 ]
 }
 check "300 mangled CSVs: each built or refused with an error, none crashed" survives
