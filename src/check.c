@@ -95,12 +95,13 @@ static size_t *find_duplicates(const struct field *const *ids, size_t count,
 	return first;
 }
 
-/* Reports an empty, malformed or repeated id; first is find_duplicates'
- * answer for this record and first_line the line of that first use. */
-static void check_id(const struct field *id, size_t index, size_t first,
-		     int first_line, struct diag_list *diags)
+/* Reports an empty, malformed or repeated id among ids (every record's,
+ * in order); first is find_duplicates' answer for record index. */
+static void check_id(const struct field *const *ids, size_t index, size_t first,
+		     struct diag_list *diags)
 {
 	char q[TEXT_QUOTE_SIZE];
+	const struct field *id = ids[index];
 	if (cell_missing(id))
 		return;
 	if (!id->text[0])
@@ -111,7 +112,7 @@ static void check_id(const struct field *id, size_t index, size_t first,
 			   text_quote(q, id->text));
 	else if (first != index)
 		diag_error(diags, id->at, "duplicate id %s; first used on line %d",
-			   text_quote(q, id->text), first_line);
+			   text_quote(q, id->text), ids[first]->at.line);
 }
 
 static void check_not_empty(const struct field *f, const char *what,
@@ -352,9 +353,7 @@ enum status check_catalog(struct catalog *cat, struct diag_list *diags)
 
 	for (size_t i = 0; i < cat->initiative_count; i++) {
 		struct initiative *in = &cat->initiatives[i];
-		size_t first = initiative_first[i];
-		check_id(&in->id, i, first,
-			 first == SIZE_MAX ? 0 : cat->initiatives[first].id.at.line, diags);
+		check_id(initiative_ids, i, initiative_first[i], diags);
 		check_not_empty(&in->name, "name", diags);
 
 		in->sector_index = SIZE_MAX;
@@ -392,8 +391,7 @@ enum status check_catalog(struct catalog *cat, struct diag_list *diags)
 	for (size_t s = 0; s < cat->sector_count; s++) {
 		struct sector *sec = &cat->sectors[s];
 		size_t first = sector_first[s];
-		check_id(&sec->id, s, first,
-			 first == SIZE_MAX ? 0 : cat->sectors[first].id.at.line, diags);
+		check_id(sector_ids, s, first, diags);
 		check_not_empty(&sec->name, "name", diags);
 		check_color(sec, diags);
 		/* With no initiatives at all, read has reported why; a
