@@ -4,14 +4,14 @@
 #   make check     build and run every test (last line: N passed, N failed)
 
 CC      ?= cc
-PKGS    := fribidi libunibreak libutf8proc inih freetype2
+PKGS    := fribidi libunibreak libutf8proc inih freetype2 cairo
 # CFLAGS and LDFLAGS are yours to set (e.g. CFLAGS="-O1 -g -fsanitize=address");
 # the flags lightbook cannot build without are kept apart from them.
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow
 BUILD_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen -lm
 
 # Every module but main; tests link against these.
 OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
