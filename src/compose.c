@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct rgb ink = {0.1, 0.1, 0.1};
-static const struct rgb grey = {0.35, 0.35, 0.35};
-
 /* The typographic scale of the booklet, derived from the layout's base
- * size so that every format keeps the same proportions. */
+ * size so that every format keeps the same proportions; the headings'
+ * sizes and the colors are the layout's. */
 struct styles {
 	double base, leading;
+	double title_scale, chapter_scale, name_scale;   /* of base */
+	struct rgb ink, muted;
 };
 
 static struct rgb sector_color(const struct sector *sec)
@@ -24,8 +24,7 @@ static struct block *add_block(struct booklet *b, enum block_kind kind)
 {
 	grow_array((void **)&b->blocks, &b->cap, b->count + 1, sizeof *b->blocks);
 	struct block *blk = &b->blocks[b->count++];
-	*blk = (struct block){.kind = kind, .color = ink, .align = ALIGN_START,
-			      .dir = DIR_LTR};
+	*blk = (struct block){.kind = kind, .align = ALIGN_START, .dir = DIR_LTR};
 	return blk;
 }
 
@@ -34,7 +33,7 @@ static struct block *add_block(struct booklet *b, enum block_kind kind)
 static struct block text_style(const struct styles *s, enum family family, double scale)
 {
 	return (struct block){
-		.kind = BLOCK_TEXT, .color = ink, .align = ALIGN_START, .dir = DIR_LTR,
+		.kind = BLOCK_TEXT, .color = s->ink, .align = ALIGN_START, .dir = DIR_LTR,
 		.style = {.family = family, .size = s->base * scale},
 		.leading = s->leading * scale,
 	};
@@ -119,25 +118,33 @@ static char *format_date(const char *iso)
 	return buffer_take(&out);
 }
 
-/* The cover opens with a bar of the chapters' colors: the booklet's
- * sectors at a glance, in their order. */
-static void compose_cover(const struct catalog *cat, const size_t *counts,
-			  const struct styles *s, struct booklet *b)
+/* A bar of the chapters' colors: the booklet's sectors at a glance, in
+ * their order. */
+static struct block *add_color_bar(const struct catalog *cat, const size_t *counts,
+				   const struct styles *s, struct booklet *b)
 {
-	const struct edition *ed = &cat->edition;
-	add_page_break(b, PAGE_BARE);
 	struct block *bar = add_block(b, BLOCK_COLOR_BAR);
 	bar->colors = xcalloc(cat->sector_count, sizeof *bar->colors);
 	for (size_t i = 0; i < cat->sector_count; i++)
 		if (counts[i])
 			bar->colors[bar->color_count++] = sector_color(&cat->sectors[i]);
 	bar->leading = s->base * 0.6;   /* the bar's height */
+	return bar;
+}
+
+/* The cover opens with the bar of the chapters' colors. */
+static void compose_cover(const struct catalog *cat, const size_t *counts,
+			  const struct styles *s, struct booklet *b)
+{
+	const struct edition *ed = &cat->edition;
+	add_page_break(b, PAGE_BARE);
+	add_color_bar(cat, counts, s, b);
 	add_block(b, BLOCK_FILL);
-	struct block *t = add_text(b, s, ed->title.text, FAMILY_SANS, 2.6);
+	struct block *t = add_text(b, s, ed->title.text, FAMILY_SANS, s->title_scale);
 	t->style.bold = true;
 	t->align = ALIGN_CENTER;
 	t->space_after = s->leading * 0.6;
-	struct block title_rtl = text_style(s, FAMILY_SANS, 2.0);
+	struct block title_rtl = text_style(s, FAMILY_SANS, s->title_scale * 2.0 / 2.6);
 	title_rtl.style.bold = true;
 	title_rtl.align = ALIGN_CENTER;
 	title_rtl.space_after = s->leading * 0.3;
@@ -158,16 +165,41 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 			continue;
 		struct block *l = add_text(b, s, bottom[i], FAMILY_SANS, 1.0);
 		l->align = ALIGN_CENTER;
-		l->color = grey;
+		l->color = s->muted;
 	}
 	free(date);
+}
+
+/* The back cover says who published the edition and when, above the
+ * cover's bar of colors. */
+static void compose_back_cover(const struct catalog *cat, const size_t *counts,
+			       const struct styles *s, struct booklet *b)
+{
+	const struct edition *ed = &cat->edition;
+	add_block(b, BLOCK_BACK_COVER);
+	add_block(b, BLOCK_FILL);
+	struct block *t = add_text(b, s, ed->title.text, FAMILY_SANS, 1.3);
+	t->style.bold = true;
+	t->align = ALIGN_CENTER;
+	t->space_after = s->leading * 0.4;
+	char *date = format_date(ed->date.text);
+	const char *lines[] = {ed->publisher.text, date};
+	for (size_t i = 0; i < 2; i++) {
+		if (!*lines[i])
+			continue;
+		struct block *l = add_text(b, s, lines[i], FAMILY_SANS, 1.0);
+		l->align = ALIGN_CENTER;
+		l->color = s->muted;
+	}
+	free(date);
+	add_color_bar(cat, counts, s, b)->space_before = s->leading * 2;
 }
 
 static void compose_contents(const struct catalog *cat, const size_t *counts,
 			     const struct styles *s, struct booklet *b)
 {
 	add_page_break(b, PAGE_PLAIN);
-	struct block *h = add_text(b, s, "Contents", FAMILY_SANS, 2.0);
+	struct block *h = add_text(b, s, "Contents", FAMILY_SANS, s->chapter_scale);
 	h->style.bold = true;
 	h->space_after = s->leading;
 	size_t chapter = 0;
@@ -188,7 +220,7 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 static void compose_initiative(const struct initiative *in, const struct sector *sec,
 			       const struct styles *s, struct booklet *b)
 {
-	struct block *name = add_text(b, s, in->name.text, FAMILY_SANS, 1.3);
+	struct block *name = add_text(b, s, in->name.text, FAMILY_SANS, s->name_scale);
 	name->style.bold = true;
 	name->space_before = s->leading * 1.2;
 	name->space_after = s->leading * 0.15;
@@ -216,7 +248,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	}
 	if (meta.len) {
 		struct block *m = add_text(b, s, meta.data, FAMILY_SANS, 0.85);
-		m->color = grey;
+		m->color = s->muted;
 		m->space_before = s->leading * 0.2;
 		m->keep_with_next = true;
 	}
@@ -250,7 +282,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 			struct block *a = add_text(b, s, by.data, FAMILY_SANS, 0.85);
 			a->align = ALIGN_END;
 			a->indent = s->base * 1.5;
-			a->color = grey;
+			a->color = s->muted;
 			buffer_free(&by);
 		}
 	}
@@ -282,11 +314,11 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 	open->color = color;
 	open->page_style = PAGE_BODY;
 
-	struct block *title = add_text(b, s, sec->name.text, FAMILY_SANS, 2.2);
+	struct block *title = add_text(b, s, sec->name.text, FAMILY_SANS, s->chapter_scale);
 	title->style.bold = true;
 	title->color = color;
 	title->keep_with_next = true;
-	struct block title_rtl = text_style(s, FAMILY_SANS, 1.4);
+	struct block title_rtl = text_style(s, FAMILY_SANS, s->chapter_scale * 1.4 / 2.2);
 	title_rtl.style.bold = true;
 	title_rtl.color = color;
 	title_rtl.keep_with_next = true;
@@ -317,7 +349,13 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 		.subtitle = cat->edition.subtitle.text,
 		.date = cat->edition.date.text,
 	};
-	struct styles s = {.base = layout->base_size, .leading = layout->leading};
+	struct styles s = {
+		.base = layout->base_size, .leading = layout->leading,
+		.title_scale = layout->title_size / layout->base_size,
+		.chapter_scale = layout->chapter_size / layout->base_size,
+		.name_scale = layout->name_size / layout->base_size,
+		.ink = layout->text_color, .muted = layout->muted_color,
+	};
 	size_t *counts = xcalloc(cat->sector_count, sizeof *counts);
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		counts[cat->initiatives[i].sector_index]++;
@@ -329,6 +367,7 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 		if (counts[i])
 			compose_chapter(cat, i, chapter++, &s, out);
 	out->chapter_count = chapter;
+	compose_back_cover(cat, counts, &s, out);
 	free(counts);
 }
 

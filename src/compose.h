@@ -1,7 +1,7 @@
 /* compose.h - the booklet's structure as a list of blocks.
  *
  * compose decides what the booklet says and in which order: cover,
- * contents, one chapter per sector with its initiatives. It produces
+ * contents, one chapter per sector with its initiatives, back cover. It produces
  * blocks (paragraphs with a style, rules, page breaks, chapter openings,
  * contents entries, vertical fills) and no coordinates: where things land
  * is paginate's business. */
@@ -24,6 +24,8 @@ enum block_kind {
 	BLOCK_CHAPTER,       /* a chapter opens: new right-hand page, band, outline */
 	BLOCK_CONTENTS_ENTRY,/* title ... page number of a chapter, as a link */
 	BLOCK_FILL,          /* stretchable space: fills share what the page has left */
+	BLOCK_BACK_COVER,    /* the last page opens, after any blank pages the
+				layout's page count multiple asks for */
 };
 
 /* What a page shows around its text. */

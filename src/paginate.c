@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct rgb furniture_grey = {0.4, 0.4, 0.4};
-
 /* The page being filled. */
 struct cursor {
 	size_t index;            /* into doc->pages */
@@ -50,15 +48,16 @@ static double measure(const struct flow *f)
 	return f->layout->page_width - f->layout->margin_inner - f->layout->margin_outer;
 }
 
-/* Right-hand pages (odd folios) have the binding on their left. */
-static bool is_recto(size_t index)
+/* Right-hand pages (odd folios) have the binding on their left. Without
+ * facing pages every page is set like a right-hand one. */
+static bool is_recto(const struct flow *f, size_t index)
 {
-	return index % 2 == 0;
+	return !f->layout->facing || index % 2 == 0;
 }
 
 static double frame_left(const struct flow *f, size_t index)
 {
-	return is_recto(index) ? f->layout->margin_inner : f->layout->margin_outer;
+	return is_recto(f, index) ? f->layout->margin_inner : f->layout->margin_outer;
 }
 
 static struct page *current(const struct flow *f)
@@ -136,7 +135,7 @@ static void finish_page(struct flow *f)
 	}
 	if (f->at.style == PAGE_BARE)
 		return;
-	bool recto = is_recto(f->at.index);
+	bool recto = is_recto(f, f->at.index);
 	struct text_style style = {.family = FAMILY_SANS, .size = f->layout->base_size * 0.8};
 	double left = frame_left(f, f->at.index);
 	double right = left + measure(f);
@@ -145,12 +144,14 @@ static void finish_page(struct flow *f)
 	snprintf(folio, sizeof folio, "%zu", f->at.index + 1);
 	page->label = xstrdup(folio);
 	double foot = f->layout->page_height - f->layout->margin_bottom * 0.45;
-	add_label(f, folio, &style, furniture_grey, outer, foot, recto);
-	if (f->at.style == PAGE_BODY && !f->at.chapter_opening) {
+	if (f->layout->folio)
+		add_label(f, folio, &style, f->layout->furniture_color, outer, foot, recto);
+	if (f->at.style == PAGE_BODY && !f->at.chapter_opening && f->layout->running_head) {
 		const char *head = recto ? f->chapter_title : f->booklet->title;
 		double head_y = f->layout->margin_top * 0.55;
 		if (head && *head)
-			add_label(f, head, &style, furniture_grey, outer, head_y, recto);
+			add_label(f, head, &style, f->layout->furniture_color, outer, head_y,
+				  recto);
 	}
 }
 
@@ -300,10 +301,23 @@ static void place_color_bar(struct flow *f, const struct block *b)
 	add_space(f, b->space_after);
 }
 
+/* The back cover is the last page: blank pages before it make the count
+ * a multiple of the layout's (a saddle-stitched booklet needs four), and
+ * with facing pages it is a left-hand page. */
+static void open_back_cover(struct flow *f)
+{
+	size_t multiple = (size_t)f->layout->page_count_multiple;
+	if (f->layout->facing && multiple % 2)
+		multiple *= 2;
+	new_page(f, PAGE_BARE);
+	while (f->doc->page_count % multiple)
+		new_page(f, PAGE_BARE);
+}
+
 static void open_chapter(struct flow *f, const struct block *b)
 {
 	new_page(f, PAGE_BODY);
-	if (!is_recto(f->at.index)) {
+	if (!is_recto(f, f->at.index)) {
 		/* A left page left empty before a chapter stays bare. */
 		f->at.style = PAGE_BARE;
 		new_page(f, PAGE_BODY);
@@ -359,7 +373,8 @@ static void place_contents_entry(struct flow *f, size_t i)
 		struct buffer leader = {0};
 		for (size_t k = 0; k < count; k++)
 			buffer_append_str(&leader, k ? " ." : ".");
-		add_label(f, leader.data, &b->style, furniture_grey, first, baseline, false);
+		add_label(f, leader.data, &b->style, f->layout->furniture_color, first,
+			  baseline, false);
 		buffer_free(&leader);
 	}
 	add_label(f, number, &b->style, b->color, right, baseline, true);
@@ -380,6 +395,9 @@ static void flow_blocks(struct flow *f)
 			break;
 		case BLOCK_CHAPTER:
 			open_chapter(f, b);
+			break;
+		case BLOCK_BACK_COVER:
+			open_back_cover(f);
 			break;
 		case BLOCK_TEXT:
 			if (!f->started)
@@ -439,8 +457,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 			break;
 		document_free(out);
 	}
-	/* Margins mirror on every layout so far: pages come in spreads. */
-	out->facing_pages = true;
+	out->facing_pages = layout->facing;
 	out->title = booklet->title;
 	out->author = booklet->publisher;
 	out->subject = booklet->subtitle;

@@ -29,6 +29,21 @@ static void expect_a5_defaults(const struct layout *l)
 	expect_near(l->margin_bottom, MM(20));
 	expect_near(l->base_size, 9.5);
 	expect_near(l->leading, 13);
+	assert_true(l->facing);
+	assert_int_equal(l->page_count_multiple, 4);
+	assert_int_equal(l->columns, 1);
+	expect_near(l->gutter, MM(6));
+	expect_near(l->title_size, 9.5 * 2.6);
+	expect_near(l->chapter_size, 9.5 * 2.2);
+	expect_near(l->name_size, 9.5 * 1.3);
+	expect_near(l->text_color.r, 0x1A / 255.0);
+	expect_near(l->muted_color.g, 0x59 / 255.0);
+	expect_near(l->furniture_color.b, 0x66 / 255.0);
+	assert_true(l->running_head);
+	assert_true(l->folio);
+	expect_near(l->chart_height, MM(45));
+	expect_near(l->bleed, 0);
+	assert_false(l->crop_marks);
 }
 
 /* Reads a layout given as text; returns layout_read's status and the
@@ -81,6 +96,97 @@ static void test_values_change_what_they_name(void **state)
 	expect_near(l.margin_top, MM(16));
 	expect_near(l.base_size, 10.25);
 	expect_near(l.leading, 13);
+	diag_list_free(&d);
+}
+
+static void test_every_format_setting(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	struct layout l;
+	const char *path;
+	read_layout(&l,
+		"[page]\nsize = a4\nfacing = no\npage_count_multiple = 1\n"
+		"[columns]\ncount = 2\ngutter = 7.5\n"
+		"[type]\nbase_size = 10\nchapter_size = 18\n"
+		"[colors]\ntext = #000000\nmuted = #FF8000\nfurniture = #0a0B0c\n"
+		"[furniture]\nrunning_head = no\nfolio = no\n"
+		"[charts]\nheight = 60\n"
+		"[print]\nbleed = 3\ncrop_marks = yes\n", &path, &d);
+	expect_diag_count(&d, 0);
+	assert_false(l.facing);
+	assert_int_equal(l.page_count_multiple, 1);
+	assert_int_equal(l.columns, 2);
+	expect_near(l.gutter, MM(7.5));
+	/* Sizes not given follow base_size; given ones are kept. */
+	expect_near(l.title_size, 26);
+	expect_near(l.chapter_size, 18);
+	expect_near(l.name_size, 13);
+	expect_near(l.text_color.r, 0);
+	expect_near(l.muted_color.r, 1);
+	expect_near(l.muted_color.g, 0x80 / 255.0);
+	expect_near(l.muted_color.b, 0);
+	expect_near(l.furniture_color.r, 0x0A / 255.0);
+	expect_near(l.furniture_color.g, 0x0B / 255.0);
+	expect_near(l.furniture_color.b, 0x0C / 255.0);
+	assert_false(l.running_head);
+	assert_false(l.folio);
+	expect_near(l.chart_height, MM(60));
+	expect_near(l.bleed, MM(3));
+	assert_true(l.crop_marks);
+	diag_list_free(&d);
+}
+
+static void test_bad_format_values(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	struct layout l;
+	const char *path;
+	read_layout(&l,
+		"[page]\nfacing = true\npage_count_multiple = 0\n"
+		"[columns]\ncount = 3\ngutter = 0\n"
+		"[colors]\ntext = black\nmuted = #12345\nfurniture = #12345G\n"
+		"[furniture]\nfolio = Yes\n"
+		"[print]\nbleed = 11\ncrop_marks =\n"
+		"[page]\n"
+		"[columns]\ncount = 1.5\n", &path, &d);
+	expect_error(&d, path, 2, 0, "facing must be yes or no, not \"true\"");
+	expect_error(&d, path, 3, 0,
+		     "page_count_multiple must be a whole number from 1 to 32, not \"0\"");
+	expect_error(&d, path, 5, 0, "count must be 1 or 2 columns, not \"3\"");
+	expect_error(&d, path, 6, 0, "gutter must be a positive number of mm, not \"0\"");
+	expect_error(&d, path, 8, 0, "text must be a color #RRGGBB, not \"black\"");
+	expect_error(&d, path, 9, 0, "muted must be a color #RRGGBB, not \"#12345\"");
+	expect_error(&d, path, 10, 0, "furniture must be a color #RRGGBB, not \"#12345G\"");
+	expect_error(&d, path, 12, 0, "folio must be yes or no, not \"Yes\"");
+	expect_error(&d, path, 14, 0, "bleed must be a number of mm from 0 to 10, not \"11\"");
+	expect_error(&d, path, 15, 0, "crop_marks must be yes or no, not \"\"");
+	expect_error(&d, path, 18, 0, "count must be 1 or 2 columns, not \"1.5\"");
+	expect_diag_count(&d, 11);
+	/* Bad values leave the defaults. */
+	expect_a5_defaults(&l);
+	diag_list_free(&d);
+}
+
+static void test_gutter_leaves_too_little_room(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	struct layout l;
+	const char *path;
+	/* A5: 148 - 18 - 14 = 116 mm of text; (116 - 60) / 2 = 28 mm columns. */
+	read_layout(&l, "[columns]\ncount = 2\ngutter = 60\n", &path, &d);
+	expect_error(&d, path, 3, 0,
+		     "a gutter of 60 mm leaves columns 28 mm wide; at least 30 mm is needed");
+	expect_diag_count(&d, 1);
+	diag_list_free(&d);
+
+	/* 56 mm leaves exactly 30; one column has no gutter to speak of. */
+	read_layout(&l, "[columns]\ncount = 2\ngutter = 56\n", &path, &d);
+	expect_diag_count(&d, 0);
+	read_layout(&l, "[columns]\ngutter = 100\n", &path, &d);
+	expect_diag_count(&d, 0);
 	diag_list_free(&d);
 }
 
@@ -247,6 +353,9 @@ int main(void)
 		cmocka_unit_test(test_empty_file_gives_defaults),
 		cmocka_unit_test(test_a5_booklet_file_is_the_defaults),
 		cmocka_unit_test(test_values_change_what_they_name),
+		cmocka_unit_test(test_every_format_setting),
+		cmocka_unit_test(test_bad_format_values),
+		cmocka_unit_test(test_gutter_leaves_too_little_room),
 		cmocka_unit_test(test_page_sizes),
 		cmocka_unit_test(test_unknown_sections_and_keys),
 		cmocka_unit_test(test_values_must_be_positive_numbers),

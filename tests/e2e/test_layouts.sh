@@ -1,0 +1,58 @@
+# test_layouts.sh - every shipped layout builds the sample edition into a
+# valid PDF of its stated page size; booklets come in multiples of four
+# pages; every bad layout file gets exactly its messages.
+. "$(dirname "$0")/lib.sh"
+
+# page_size PDF N: "WIDTH x HEIGHT" of page N in points, as pdfinfo says.
+page_size() {
+	pdfinfo -f "$2" -l "$2" "$1" | sed -n "s/^Page *$2 size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1 x \2/p"
+}
+
+# near A B: true when two lengths in points agree within 0.1 pt.
+near() {
+	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.1 && d > -0.1) }'
+}
+
+# shipped_layout NAME WIDTH_MM HEIGHT_MM MULTIPLE
+shipped_layout() {
+	local name=$1 w=$2 h=$3 multiple=$4 pdf=$scratch/$1.pdf
+	"$LIGHTBOOK" -q -l "layouts/$name.ini" -o "$pdf" || return 1
+	qpdf --check "$pdf" >/dev/null || { qpdf --check "$pdf"; return 1; }
+	local pages size want_w want_h
+	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+	want_w=$(awk -v mm="$w" 'BEGIN { printf "%.2f", mm * 72 / 25.4 }')
+	want_h=$(awk -v mm="$h" 'BEGIN { printf "%.2f", mm * 72 / 25.4 }')
+	for n in 1 "$pages"; do
+		size=$(page_size "$pdf" "$n")
+		near "${size% x *}" "$want_w" && near "${size#* x }" "$want_h" ||
+			{ echo "page $n is $size pt, expected $want_w x $want_h"; return 1; }
+	done
+	[ $((pages % multiple)) -eq 0 ] || { echo "$pages pages, not a multiple of $multiple"; return 1; }
+}
+check "a5-booklet: valid, 148 x 210 mm, pages a multiple of 4" shipped_layout a5-booklet 148 210 4
+
+back_cover() {
+	"$LIGHTBOOK" -q -o "$scratch/back.pdf" || return 1
+	local pages
+	pages=$(pdfinfo "$scratch/back.pdf" | awk '/^Pages:/ {print $2}')
+	pdftotext -f "$pages" -l "$pages" "$scratch/back.pdf" - | tr -s ' \n' ' ' >"$scratch/last"
+	grep -q 'Points of Light Editors 1 December 2026' "$scratch/last" || { cat "$scratch/last"; return 1; }
+	# The pages padded in before it are blank.
+	pdftotext -f $((pages - 1)) -l $((pages - 1)) "$scratch/back.pdf" - | grep -q '[^[:space:]]' &&
+		{ echo "page $((pages - 1)) is not blank"; return 1; }
+	return 0
+}
+check "the last page is a back cover: publisher and edition date" back_cover
+
+bad_layout_fixture() {
+	local ini=$1 want=${1%.ini}.expected
+	cp data/initiatives.csv "$scratch/previous.pdf"
+	expect_status 1 "$LIGHTBOOK" -l "$ini" -o "$scratch/previous.pdf" 2>"$scratch/stderr" ||
+		return 1
+	diff -u "$want" "$scratch/stderr" || return 1
+	cmp -s data/initiatives.csv "$scratch/previous.pdf" || { echo "the previous output changed"; return 1; }
+}
+for ini in tests/data/bad-layouts/*.ini; do
+	check "bad layout $(basename "$ini"): its messages, exit 1, previous output kept" \
+		bad_layout_fixture "$ini"
+done
