@@ -55,6 +55,14 @@ static struct block *add_text(struct booklet *b, const struct styles *s,
 	return add_styled(b, text, &model);
 }
 
+/* The blocks from first on span every column: covers, contents and
+ * chapter openings; only the initiatives flow in columns. */
+static void span_columns(struct booklet *b, size_t first)
+{
+	for (size_t i = first; i < b->count; i++)
+		b->blocks[i].full_width = true;
+}
+
 static void add_page_break(struct booklet *b, enum page_style style)
 {
 	add_block(b, BLOCK_PAGE_BREAK)->page_style = style;
@@ -308,6 +316,7 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 {
 	const struct sector *sec = &cat->sectors[sector_index];
 	struct rgb color = sector_color(sec);
+	size_t first = b->count;
 	struct block *open = add_block(b, BLOCK_CHAPTER);
 	open->text = xstrdup(sec->name.text);
 	open->chapter = chapter;
@@ -334,6 +343,7 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 	rule->color = color;
 	rule->space_before = s->leading * 0.6;
 	rule->space_after = s->leading * 0.2;
+	span_columns(b, first);
 
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		if (cat->initiatives[i].sector_index == sector_index)
@@ -362,12 +372,15 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 
 	compose_cover(cat, counts, &s, out);
 	compose_contents(cat, counts, &s, out);
+	span_columns(out, 0);
 	size_t chapter = 0;
 	for (size_t i = 0; i < cat->sector_count; i++)
 		if (counts[i])
 			compose_chapter(cat, i, chapter++, &s, out);
 	out->chapter_count = chapter;
+	size_t back = out->count;
 	compose_back_cover(cat, counts, &s, out);
+	span_columns(out, back);
 	free(counts);
 }
 

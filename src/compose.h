@@ -48,6 +48,7 @@ struct block {
 	double leading;          /* baseline to baseline */
 	double space_before, space_after;
 	bool keep_with_next;     /* never the last thing on a page */
+	bool full_width;         /* spans the page, not one of the layout's columns */
 	bool bookmark;           /* BLOCK_TEXT: listed in the outline under its chapter */
 	char *uri;               /* BLOCK_TEXT: its lines link here; owned or NULL */
 	size_t chapter;          /* BLOCK_CHAPTER: its number (0-based);

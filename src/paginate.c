@@ -14,7 +14,12 @@ struct cursor {
 	size_t index;            /* into doc->pages */
 	enum page_style style;
 	double y;                /* top of the next line box */
-	bool empty;              /* nothing placed yet: space_before is dropped */
+	bool empty;              /* nothing placed yet in this frame (page or
+				    column): space_before is dropped */
+	bool in_columns;         /* flowing in the layout's columns */
+	int column;              /* which, from the left */
+	double columns_top;      /* where the columns start on this page */
+	double deepest;          /* lowest y reached by a column left behind */
 	bool chapter_opening;    /* the first page of a chapter: no running head */
 	size_t fill_items[8];    /* item count at each BLOCK_FILL on this page */
 	size_t fill_count;
@@ -58,6 +63,31 @@ static bool is_recto(const struct flow *f, size_t index)
 static double frame_left(const struct flow *f, size_t index)
 {
 	return is_recto(f, index) ? f->layout->margin_inner : f->layout->margin_outer;
+}
+
+static double column_width(const struct flow *f)
+{
+	int n = f->layout->columns;
+	return (measure(f) - f->layout->gutter * (n - 1)) / n;
+}
+
+static bool in_columns(const struct flow *f, const struct block *b)
+{
+	return f->layout->columns > 1 && !b->full_width;
+}
+
+static double block_measure(const struct flow *f, const struct block *b)
+{
+	return in_columns(f, b) ? column_width(f) : measure(f);
+}
+
+/* The left edge of block b on the current page: its column's. */
+static double block_left(const struct flow *f, const struct block *b)
+{
+	double left = frame_left(f, f->at.index);
+	if (in_columns(f, b))
+		left += f->at.column * (column_width(f) + f->layout->gutter);
+	return left;
 }
 
 static struct page *current(const struct flow *f)
@@ -165,6 +195,41 @@ static void new_page(struct flow *f, enum page_style style)
 				.y = frame_top(f), .empty = true};
 }
 
+/* Moves on to the next column, or after the last to a new page, where
+ * the flow stays in columns if it was. */
+static void next_frame(struct flow *f)
+{
+	if (f->at.in_columns && f->at.column + 1 < f->layout->columns) {
+		f->at.deepest = fmax(f->at.deepest, f->at.y);
+		f->at.column++;
+		f->at.y = f->at.columns_top;
+		f->at.empty = true;
+		return;
+	}
+	bool columns = f->at.in_columns;
+	new_page(f, f->at.style);
+	f->at.in_columns = columns;
+	f->at.columns_top = f->at.y;
+}
+
+/* Switches between the full width and the columns as block b needs:
+ * columns start below what spans the page, and what spans the page
+ * after columns starts below the deepest of them. */
+static void enter_block(struct flow *f, const struct block *b)
+{
+	if (f->layout->columns < 2 || in_columns(f, b) == f->at.in_columns)
+		return;
+	if (f->at.in_columns) {
+		f->at.y = fmax(f->at.deepest, f->at.y);
+		f->at.empty = f->at.y == frame_top(f);
+	} else {
+		f->at.columns_top = f->at.y;
+		f->at.deepest = f->at.y;
+	}
+	f->at.column = 0;
+	f->at.in_columns = !f->at.in_columns;
+}
+
 static void add_space(struct flow *f, double space)
 {
 	if (!f->at.empty)
@@ -181,7 +246,7 @@ static size_t room_for(const struct flow *f, double leading)
 static void place_line(struct flow *f, const struct block *b, const struct line *line,
 		       double indent)
 {
-	double left = frame_left(f, f->at.index) + indent;
+	double left = block_left(f, b) + indent;
 	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
 	for (size_t r = 0; r < line->run_count; r++)
 		add_run(current(f), line->runs[r].face, line->runs[r].size,
@@ -246,13 +311,14 @@ static void keep_together(struct flow *f, size_t i)
 	if (j < bk->count)
 		need += block_height(f, j, 2);
 	if (f->at.y + need > frame_bottom(f) + 0.01)
-		new_page(f, f->at.style);
+		next_frame(f);
 }
 
 static void place_text(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
 	const struct lines *lines = &f->lines[i];
+	enter_block(f, b);
 	if (b->keep_with_next)
 		keep_together(f, i);
 	add_space(f, b->space_before);
@@ -264,24 +330,25 @@ static void place_text(struct flow *f, size_t i)
 		if (take == 0 && f->at.empty)
 			take = 1;   /* a line taller than the frame still has to go somewhere */
 		if (take == 0) {
-			new_page(f, f->at.style);
+			next_frame(f);
 			continue;
 		}
 		for (size_t k = 0; k < take; k++)
 			place_line(f, b, &lines->items[placed + k], b->indent);
 		placed += take;
 		if (placed < lines->count)
-			new_page(f, f->at.style);
+			next_frame(f);
 	}
 	add_space(f, b->space_after);
 }
 
 static void place_rule(struct flow *f, const struct block *b)
 {
+	enter_block(f, b);
 	add_space(f, b->space_before);
-	double left = frame_left(f, f->at.index);
+	double left = block_left(f, b);
 	page_add(current(f), (struct item){.kind = ITEM_RULE, .u.rule = {
-		.x1 = left, .y1 = f->at.y, .x2 = left + measure(f), .y2 = f->at.y,
+		.x1 = left, .y1 = f->at.y, .x2 = left + block_measure(f, b), .y2 = f->at.y,
 		.thickness = 0.6, .color = b->color}});
 	f->at.empty = false;
 	add_space(f, b->space_after);
@@ -430,7 +497,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	f.lines = xcalloc(booklet->count, sizeof *f.lines);
 	for (size_t i = 0; i < booklet->count; i++) {
 		const struct block *b = &booklet->blocks[i];
-		double width = measure(&f) - 2 * b->indent;
+		double width = block_measure(&f, b) - 2 * b->indent;
 		if (b->kind == BLOCK_CONTENTS_ENTRY)
 			width -= b->style.size * 4;   /* room for leaders and the number */
 		if (b->kind == BLOCK_TEXT || b->kind == BLOCK_CONTENTS_ENTRY)

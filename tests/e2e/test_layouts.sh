@@ -30,6 +30,9 @@ shipped_layout() {
 	[ $((pages % multiple)) -eq 0 ] || { echo "$pages pages, not a multiple of $multiple"; return 1; }
 }
 check "a5-booklet: valid, 148 x 210 mm, pages a multiple of 4" shipped_layout a5-booklet 148 210 4
+check "a4-report: valid, 210 x 297 mm" shipped_layout a4-report 210 297 1
+check "letter: valid, 8.5 x 11 in" shipped_layout letter 215.9 279.4 1
+check "a6-handout: valid, 105 x 148 mm, pages a multiple of 4" shipped_layout a6-handout 105 148 4
 
 back_cover() {
 	"$LIGHTBOOK" -q -o "$scratch/back.pdf" || return 1

@@ -268,6 +268,60 @@ static void keeps_hold_wherever_the_page_ends(void **state)
 	}
 }
 
+/* The sample in the A4 report: pages not facing (the left margin is
+ * always the inner one), the initiatives in two columns. Every run of
+ * body text lies inside one column, both columns are used, and no
+ * initiative's name ends a column. */
+static void a4_report_flows_in_two_columns(void **state)
+{
+	(void)state;
+	struct diag_list diags = {0};
+	struct layout a4;
+	assert_int_equal(layout_read(&a4, "layouts/a4-report.ini", &diags), STATUS_OK);
+	assert_false(diag_has_errors(&diags));
+	assert_int_equal(a4.columns, 2);
+	struct booklet booklet;
+	struct document d;
+	compose_booklet(&cat, &a4, &booklet);
+	paginate_booklet(&booklet, &a4, fonts, &d);
+	booklet_free(&booklet);
+	assert_false(d.facing_pages);
+
+	double text = a4.page_width - a4.margin_inner - a4.margin_outer;
+	double column = (text - a4.gutter) / 2;
+	double left[2] = {a4.margin_inner, a4.margin_inner + column + a4.gutter};
+	size_t body_runs[2] = {0, 0};
+	for (size_t p = 0; p < d.page_count; p++) {
+		const struct glyph_run *last[2] = {NULL, NULL};
+		for (size_t i = 0; i < d.pages[p].item_count; i++) {
+			const struct item *it = &d.pages[p].items[i];
+			if (it->kind != ITEM_GLYPHS)
+				continue;
+			const struct glyph_run *g = &it->u.glyphs;
+			assert_true(g->x >= a4.margin_inner - 0.01);
+			assert_true(g->x + g->width <= a4.page_width - a4.margin_outer + 0.01);
+			bool in[2];
+			for (int c = 0; c < 2; c++)
+				in[c] = g->x >= left[c] - 0.01 && g->x + g->width <= left[c] + column + 0.01;
+			if (g->face == FACE_SERIF) {
+				assert_true(in[0] || in[1]);
+				body_runs[in[1]]++;
+			}
+			if (g->y > a4.margin_top && g->y < a4.page_height - a4.margin_bottom &&
+			    (in[0] || in[1]))
+				last[in[1]] = g;
+		}
+		for (int c = 0; c < 2; c++)
+			if (last[c])
+				assert_false(last[c]->face == FACE_SANS_BOLD &&
+					     last[c]->size == a4.name_size);
+	}
+	assert_true(body_runs[0] > 300);
+	assert_true(body_runs[1] > 300);
+	document_free(&d);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +332,7 @@ int main(void)
 		cmocka_unit_test(every_url_is_a_link),
 		cmocka_unit_test(chapter_colors_on_cover_and_contents),
 		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
+		cmocka_unit_test(a4_report_flows_in_two_columns),
 	};
 	return cmocka_run_group_tests(tests, lay_out_sample, free_sample);
 }
