@@ -11,6 +11,7 @@
 #include "check.h"
 #include "mem.h"
 #include "text.h"
+#include "translations.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -287,10 +288,10 @@ static void check_edition(struct edition *ed, struct diag_list *diags)
 			diag_error(diags, ed->date.at, "%s is not a real date (YYYY-MM-DD)",
 				   text_quote(q, ed->date.text));
 	}
-	const char *lang = ed->lang.text;
-	if (strcmp(lang, "en") != 0 && strcmp(lang, "he") != 0 && strcmp(lang, "ar") != 0)
+	enum lang lang;
+	if (!lang_parse(ed->lang.text, &lang))
 		diag_error(diags, ed->lang.at, "lang must be en, he or ar, not %s",
-			   text_quote(q, lang));
+			   text_quote(q, ed->lang.text));
 }
 
 /* "a, b, c" of the valid sector ids in file order, for messages ("" if

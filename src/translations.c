@@ -1,0 +1,170 @@
+/* translations.c - the translations table: every fixed word of the booklet in
+ * English, Hebrew and Arabic, counted phrases in their plural forms, and
+ * dates written out in each language. */
+#include "translations.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const codes[LANG_COUNT] = {"en", "he", "ar"};
+static const char *const names[LANG_COUNT] = {"English", "Hebrew", "Arabic"};
+
+static const char *const table[STRING_COUNT][LANG_COUNT] = {
+	[STR_CONTENTS] = {"Contents", "תוכן העניינים", "المحتويات"},
+	[STR_FOUNDED] = {"Founded", "שנת הקמה", "سنة التأسيس"},
+	[STR_PARTNER] = {"Partner: ", "שותף: ", "الشريك: "},
+	[STR_PARTNERS] = {"Partners: ", "שותפים: ", "الشركاء: "},
+	[STR_NEW] = {"New", "חדש", "جديد"},
+	[STR_UPDATED] = {"Updated", "עודכן", "محدث"},
+	[STR_CHANGES] = {"Changes in this edition", "שינויים במהדורה זו",
+			 "التغييرات في هذه الطبعة"},
+	[STR_CHANGES_NEW] = {"New initiatives", "יוזמות חדשות", "مبادرات جديدة"},
+	[STR_CHANGES_UPDATED] = {"Updated initiatives", "יוזמות שעודכנו", "مبادرات محدثة"},
+	[STR_CHANGES_REMOVED] = {"Removed initiatives", "יוזמות שהוסרו", "مبادرات حذفت"},
+	[STR_CHANGES_NONE] = {"No initiative was added, changed or removed.",
+			      "לא נוספו יוזמות, ולא שונו או הוסרו יוזמות קיימות.",
+			      "لم تضف أي مبادرة جديدة، ولم تعدل أو تحذف أي مبادرة."},
+	[STR_FOREWORD] = {"Foreword", "פתח דבר", "تمهيد"},
+	[STR_COLOPHON] = {"About this edition", "על המהדורה", "عن هذه الطبعة"},
+	[STR_PUBLISHED_BY] = {"Published by", "בהוצאת", "صادر عن"},
+	[STR_INDEX] = {"Index", "מפתח", "الفهرس الأبجدي"},
+	[STR_AT_A_GLANCE] = {"At a glance", "במבט כולל", "لمحة عامة"},
+};
+
+/* CLDR's plural categories; a language uses some of them. */
+enum plural { ZERO, ONE, TWO, FEW, MANY, OTHER, PLURAL_COUNT };
+
+/* Each form holds "%n" where the number goes, or none when the words
+ * say the number ("مشارك واحد", one participant). A NULL form falls
+ * back to OTHER. */
+static const char *const counted[COUNTED_COUNT][LANG_COUNT][PLURAL_COUNT] = {
+	[COUNT_PARTICIPANTS] = {
+		[LANG_EN] = {[ONE] = "%n participant", [OTHER] = "%n participants"},
+		[LANG_HE] = {[ONE] = "משתתף אחד", [TWO] = "שני משתתפים",
+			     [OTHER] = "%n משתתפים"},
+		[LANG_AR] = {[ONE] = "مشارك واحد", [TWO] = "مشاركان",
+			     [FEW] = "%n مشاركين", [MANY] = "%n مشاركا",
+			     [OTHER] = "%n مشارك"},
+	},
+	[COUNT_INITIATIVES] = {
+		[LANG_EN] = {[ONE] = "%n initiative", [OTHER] = "%n initiatives"},
+		[LANG_HE] = {[ONE] = "יוזמה אחת", [TWO] = "שתי יוזמות",
+			     [OTHER] = "%n יוזמות"},
+		[LANG_AR] = {[ONE] = "مبادرة واحدة", [TWO] = "مبادرتان",
+			     [FEW] = "%n مبادرات", [MANY] = "%n مبادرة",
+			     [OTHER] = "%n مبادرة"},
+	},
+	[COUNT_SECTORS] = {
+		[LANG_EN] = {[ONE] = "%n sector", [OTHER] = "%n sectors"},
+		[LANG_HE] = {[ONE] = "תחום אחד", [TWO] = "שני תחומים",
+			     [OTHER] = "%n תחומים"},
+		[LANG_AR] = {[ONE] = "قطاع واحد", [TWO] = "قطاعان",
+			     [FEW] = "%n قطاعات", [MANY] = "%n قطاعا",
+			     [OTHER] = "%n قطاع"},
+	},
+};
+
+static const char *const months[LANG_COUNT][12] = {
+	[LANG_EN] = {"January", "February", "March", "April", "May", "June", "July",
+		     "August", "September", "October", "November", "December"},
+	/* "1 בדצמבר 2026": the month takes the preposition. */
+	[LANG_HE] = {"בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי",
+		     "באוגוסט", "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר"},
+	/* The Levantine names, used in Palestine, Jordan, Syria and Lebanon. */
+	[LANG_AR] = {"كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+		     "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"},
+};
+
+bool lang_parse(const char *code, enum lang *lang)
+{
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (strcmp(code, codes[l]) == 0) {
+			*lang = (enum lang)l;
+			return true;
+		}
+	return false;
+}
+
+const char *lang_code(enum lang lang)
+{
+	return codes[lang];
+}
+
+bool lang_is_rtl(enum lang lang)
+{
+	return lang == LANG_HE || lang == LANG_AR;
+}
+
+const char *lang_name(enum lang lang)
+{
+	return names[lang];
+}
+
+const char *tr(enum lang lang, enum string_id id)
+{
+	return table[id][lang];
+}
+
+void tr_number(struct buffer *out, long long n)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+	if (n < 0)
+		buffer_append_str(out, "-");
+	size_t len = strlen(digits);
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buffer_append_str(out, ",");
+		buffer_append(out, &digits[i], 1);
+	}
+}
+
+/* The plural category of a whole number n >= 0 (CLDR's rules for
+ * integers). */
+static enum plural plural_of(enum lang lang, long long n)
+{
+	switch (lang) {
+	case LANG_HE:
+		return n == 1 ? ONE : n == 2 ? TWO : OTHER;
+	case LANG_AR: {
+		long long h = n % 100;
+		if (n == 0)
+			return ZERO;
+		if (n == 1)
+			return ONE;
+		if (n == 2)
+			return TWO;
+		if (h >= 3 && h <= 10)
+			return FEW;
+		if (h >= 11 && h <= 99)
+			return MANY;
+		return OTHER;
+	}
+	default:
+		return n == 1 ? ONE : OTHER;
+	}
+}
+
+void tr_count(struct buffer *out, enum lang lang, enum counted_id id, long long n)
+{
+	const char *form = counted[id][lang][plural_of(lang, n < 0 ? -n : n)];
+	if (!form)
+		form = counted[id][lang][OTHER];
+	const char *slot = strstr(form, "%n");
+	if (!slot) {
+		buffer_append_str(out, form);
+		return;
+	}
+	buffer_append(out, form, (size_t)(slot - form));
+	tr_number(out, n);
+	buffer_append_str(out, slot + 2);
+}
+
+void tr_date(struct buffer *out, enum lang lang, const char *iso)
+{
+	int y, m, d;
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		buffer_printf(out, "%d %s %d", d, months[lang][m - 1], y);
+	else
+		buffer_append_str(out, iso);
+}
