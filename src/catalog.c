@@ -64,9 +64,15 @@ static const struct column edition_keys[] = {
 	EDITION(title_he, false),
 	EDITION(title_ar, false),
 	EDITION(subtitle, false),
+	EDITION(subtitle_he, false),
+	EDITION(subtitle_ar, false),
 	EDITION(label, false),
+	EDITION(label_he, false),
+	EDITION(label_ar, false),
 	EDITION(date, true),
 	EDITION(publisher, false),
+	EDITION(publisher_he, false),
+	EDITION(publisher_ar, false),
 	EDITION(lang, false),
 };
 #undef EDITION

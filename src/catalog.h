@@ -52,10 +52,10 @@ struct initiative {
 /* [edition] of edition.ini. at.col is 0: an INI value is a whole line. */
 struct edition {
 	struct field title, title_he, title_ar;
-	struct field subtitle;
-	struct field label;          /* e.g. "First edition" */
+	struct field subtitle, subtitle_he, subtitle_ar;
+	struct field label, label_he, label_ar;   /* e.g. "First edition" */
 	struct field date;           /* YYYY-MM-DD: the only date in the booklet */
-	struct field publisher;
+	struct field publisher, publisher_he, publisher_ar;
 	struct field lang;           /* "en", "he" or "ar"; "en" (at line 0) if absent */
 };
 

@@ -13,6 +13,7 @@ struct styles {
 	double base, leading;
 	double title_scale, chapter_scale, name_scale;   /* of base */
 	struct rgb ink, muted;
+	enum direction dir;    /* the edition's: right to left in Hebrew and Arabic */
 };
 
 static struct rgb sector_color(const struct sector *sec)
@@ -24,7 +25,8 @@ static struct block *add_block(struct booklet *b, enum block_kind kind)
 {
 	grow_array((void **)&b->blocks, &b->cap, b->count + 1, sizeof *b->blocks);
 	struct block *blk = &b->blocks[b->count++];
-	*blk = (struct block){.kind = kind, .align = ALIGN_START, .dir = DIR_LTR};
+	*blk = (struct block){.kind = kind, .align = ALIGN_START,
+			      .dir = b->right_to_left ? DIR_RTL : DIR_LTR};
 	return blk;
 }
 
@@ -33,7 +35,7 @@ static struct block *add_block(struct booklet *b, enum block_kind kind)
 static struct block text_style(const struct styles *s, enum family family, double scale)
 {
 	return (struct block){
-		.kind = BLOCK_TEXT, .color = s->ink, .align = ALIGN_START, .dir = DIR_LTR,
+		.kind = BLOCK_TEXT, .color = s->ink, .align = ALIGN_START, .dir = s->dir,
 		.style = {.family = family, .size = s->base * scale},
 		.leading = s->leading * scale,
 	};
@@ -68,16 +70,43 @@ static void add_page_break(struct booklet *b, enum page_style style)
 	add_block(b, BLOCK_PAGE_BREAK)->page_style = style;
 }
 
-/* A name's Hebrew and Arabic forms, each when given, as right-to-left
- * lines styled like model. */
-static void add_rtl_names(struct booklet *b, const char *hebrew, const char *arabic,
-			  struct block model)
+/* A text in lang: its _he or _ar field or, when that is empty, the
+ * English one. fields[] is in enum lang order. */
+static const char *in_lang(enum lang lang, const struct field *const fields[LANG_COUNT])
 {
-	model.dir = DIR_RTL;
-	if (*hebrew)
-		add_styled(b, hebrew, &model);
-	if (*arabic)
-		add_styled(b, arabic, &model);
+	return *fields[lang]->text ? fields[lang]->text : fields[LANG_EN]->text;
+}
+
+/* in_lang for a text the booklet shows once: one that falls back to
+ * English is counted for main's warning. */
+static const char *localized(struct booklet *b, const struct field *const fields[LANG_COUNT])
+{
+	const struct field *f = fields[b->lang];
+	if (!*f->text && *fields[LANG_EN]->text && !b->untranslated++)
+		b->first_untranslated = f->at;
+	return in_lang(b->lang, fields);
+}
+
+/* A name in the edition's other two languages, each when given, as lines
+ * styled like model in their own direction: Hebrew and Arabic beneath an
+ * English name, Arabic (or Hebrew) and English beneath a Hebrew (or
+ * Arabic) one. English is left out when the name above fell back to it. */
+static void add_other_names(struct booklet *b, const struct field *const fields[LANG_COUNT],
+			    const char *shown, struct block model)
+{
+	static const enum lang others[LANG_COUNT][2] = {
+		[LANG_EN] = {LANG_HE, LANG_AR},
+		[LANG_HE] = {LANG_AR, LANG_EN},
+		[LANG_AR] = {LANG_HE, LANG_EN},
+	};
+	for (size_t k = 0; k < 2; k++) {
+		enum lang l = others[b->lang][k];
+		const char *text = fields[l]->text;
+		if (!*text || strcmp(text, shown) == 0)
+			continue;
+		model.dir = lang_is_rtl(l) ? DIR_RTL : DIR_LTR;
+		add_styled(b, text, &model);
+	}
 }
 
 /* Adds one block per paragraph of text (paragraphs are separated by line
@@ -95,35 +124,6 @@ static void add_paragraphs(struct booklet *b, const char *text,
 		p += len;
 		p += strspn(p, "\n");
 	}
-}
-
-/* 1234567 -> "1,234,567". */
-static void format_count(long long n, char *out, size_t size)
-{
-	char digits[32];
-	snprintf(digits, sizeof digits, "%lld", n);
-	size_t len = strlen(digits), o = 0;
-	for (size_t i = 0; i < len && o + 2 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-}
-
-/* "2026-12-01" -> "1 December 2026"; anything else is kept as written. */
-static char *format_date(const char *iso)
-{
-	static const char *const months[] = {
-		"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"};
-	int y, m, d;
-	struct buffer out = {0};
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-		buffer_printf(&out, "%d %s %d", d, months[m - 1], y);
-	else
-		buffer_append_str(&out, iso);
-	return buffer_take(&out);
 }
 
 /* A bar of the chapters' colors: the booklet's sectors at a glance, in
@@ -145,10 +145,17 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 			  const struct styles *s, struct booklet *b)
 {
 	const struct edition *ed = &cat->edition;
+	const struct field *const titles[] = {&ed->title, &ed->title_he, &ed->title_ar};
+	const struct field *const subtitles[] = {&ed->subtitle, &ed->subtitle_he,
+						 &ed->subtitle_ar};
+	const struct field *const labels[] = {&ed->label, &ed->label_he, &ed->label_ar};
+	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
+						  &ed->publisher_ar};
 	add_page_break(b, PAGE_BARE);
 	add_color_bar(cat, counts, s, b);
 	add_block(b, BLOCK_FILL);
-	struct block *t = add_text(b, s, ed->title.text, FAMILY_SANS, s->title_scale);
+	const char *title = localized(b, titles);
+	struct block *t = add_text(b, s, title, FAMILY_SANS, s->title_scale);
 	t->style.bold = true;
 	t->align = ALIGN_CENTER;
 	t->space_after = s->leading * 0.6;
@@ -156,9 +163,10 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	title_rtl.style.bold = true;
 	title_rtl.align = ALIGN_CENTER;
 	title_rtl.space_after = s->leading * 0.3;
-	add_rtl_names(b, ed->title_he.text, ed->title_ar.text, title_rtl);
-	if (*ed->subtitle.text) {
-		struct block *sub = add_text(b, s, ed->subtitle.text, FAMILY_SERIF, 1.15);
+	add_other_names(b, titles, title, title_rtl);
+	const char *subtitle = localized(b, subtitles);
+	if (*subtitle) {
+		struct block *sub = add_text(b, s, subtitle, FAMILY_SERIF, 1.15);
 		sub->style.italic = true;
 		sub->align = ALIGN_CENTER;
 		sub->space_before = s->leading * 1.2;
@@ -166,8 +174,9 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	}
 	add_block(b, BLOCK_FILL);
 	add_block(b, BLOCK_FILL);
-	char *date = format_date(ed->date.text);
-	const char *bottom[] = {ed->label.text, date, ed->publisher.text};
+	struct buffer date = {0};
+	tr_date(&date, b->lang, ed->date.text);
+	const char *bottom[] = {localized(b, labels), date.data, localized(b, publishers)};
 	for (size_t i = 0; i < 3; i++) {
 		if (!*bottom[i])
 			continue;
@@ -175,7 +184,7 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 		l->align = ALIGN_CENTER;
 		l->color = s->muted;
 	}
-	free(date);
+	buffer_free(&date);
 }
 
 /* The back cover says who published the edition and when, above the
@@ -184,14 +193,19 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 			       const struct styles *s, struct booklet *b)
 {
 	const struct edition *ed = &cat->edition;
+	const struct field *const titles[] = {&ed->title, &ed->title_he, &ed->title_ar};
+	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
+						  &ed->publisher_ar};
 	add_block(b, BLOCK_BACK_COVER);
 	add_block(b, BLOCK_FILL);
-	struct block *t = add_text(b, s, ed->title.text, FAMILY_SANS, 1.3);
+	/* The cover's texts again: counted there. */
+	struct block *t = add_text(b, s, in_lang(b->lang, titles), FAMILY_SANS, 1.3);
 	t->style.bold = true;
 	t->align = ALIGN_CENTER;
 	t->space_after = s->leading * 0.4;
-	char *date = format_date(ed->date.text);
-	const char *lines[] = {ed->publisher.text, date};
+	struct buffer date = {0};
+	tr_date(&date, b->lang, ed->date.text);
+	const char *lines[] = {in_lang(b->lang, publishers), date.data};
 	for (size_t i = 0; i < 2; i++) {
 		if (!*lines[i])
 			continue;
@@ -199,7 +213,7 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 		l->align = ALIGN_CENTER;
 		l->color = s->muted;
 	}
-	free(date);
+	buffer_free(&date);
 	add_color_bar(cat, counts, s, b)->space_before = s->leading * 2;
 }
 
@@ -207,7 +221,8 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 			     const struct styles *s, struct booklet *b)
 {
 	add_page_break(b, PAGE_PLAIN);
-	struct block *h = add_text(b, s, "Contents", FAMILY_SANS, s->chapter_scale);
+	struct block *h = add_text(b, s, tr(b->lang, STR_CONTENTS), FAMILY_SANS,
+				   s->chapter_scale);
 	h->style.bold = true;
 	h->space_after = s->leading;
 	size_t chapter = 0;
@@ -215,7 +230,9 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 		if (!counts[i])
 			continue;
 		struct block *e = add_block(b, BLOCK_CONTENTS_ENTRY);
-		e->text = xstrdup(cat->sectors[i].name.text);
+		const struct sector *sec = &cat->sectors[i];
+		const struct field *const names[] = {&sec->name, &sec->name_he, &sec->name_ar};
+		e->text = xstrdup(in_lang(b->lang, names));   /* counted in its chapter */
 		e->style = (struct text_style){.family = FAMILY_SANS, .size = s->base * 1.1};
 		e->leading = s->leading * 1.1;
 		e->space_after = s->leading * 0.35;
@@ -228,7 +245,9 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 static void compose_initiative(const struct initiative *in, const struct sector *sec,
 			       const struct styles *s, struct booklet *b)
 {
-	struct block *name = add_text(b, s, in->name.text, FAMILY_SANS, s->name_scale);
+	const struct field *const names[] = {&in->name, &in->name_he, &in->name_ar};
+	const char *shown = localized(b, names);
+	struct block *name = add_text(b, s, shown, FAMILY_SANS, s->name_scale);
 	name->style.bold = true;
 	name->space_before = s->leading * 1.2;
 	name->space_after = s->leading * 0.15;
@@ -237,7 +256,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	struct block name_rtl = text_style(s, FAMILY_SANS, 1.1);
 	name_rtl.color = sector_color(sec);
 	name_rtl.keep_with_next = true;
-	add_rtl_names(b, in->name_he.text, in->name_ar.text, name_rtl);
+	add_other_names(b, names, shown, name_rtl);
 
 	struct buffer meta = {0};
 	const char *sep = "";
@@ -246,13 +265,13 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 		sep = "  ·  ";
 	}
 	if (in->founded_year) {
-		buffer_printf(&meta, "%sFounded %d", sep, in->founded_year);
+		buffer_printf(&meta, "%s%s %d", sep, tr(b->lang, STR_FOUNDED),
+			      in->founded_year);
 		sep = "  ·  ";
 	}
 	if (in->participant_count >= 0) {
-		char count[40];
-		format_count(in->participant_count, count, sizeof count);
-		buffer_printf(&meta, "%s%s participants", sep, count);
+		buffer_append_str(&meta, sep);
+		tr_count(&meta, b->lang, COUNT_PARTICIPANTS, in->participant_count);
 	}
 	if (meta.len) {
 		struct block *m = add_text(b, s, meta.data, FAMILY_SANS, 0.85);
@@ -265,7 +284,9 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	struct block body = text_style(s, FAMILY_SERIF, 1.0);
 	body.align = ALIGN_JUSTIFY;
 	body.space_before = s->leading * 0.35;
-	add_paragraphs(b, in->summary.text, &body);
+	const struct field *const summaries[] = {&in->summary, &in->summary_he,
+						 &in->summary_ar};
+	add_paragraphs(b, localized(b, summaries), &body);
 
 	if (*in->quote.text) {
 		struct block quote = body;
@@ -296,7 +317,8 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	}
 	if (in->partner_count) {
 		struct buffer p = {0};
-		buffer_append_str(&p, in->partner_count > 1 ? "Partners: " : "Partner: ");
+		buffer_append_str(&p, tr(b->lang, in->partner_count > 1 ? STR_PARTNERS
+									: STR_PARTNER));
 		for (size_t i = 0; i < in->partner_count; i++)
 			buffer_printf(&p, "%s%s", i ? "; " : "", in->partner_names[i]);
 		struct block *pb = add_text(b, s, p.data, FAMILY_SANS, 0.85);
@@ -316,14 +338,16 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 {
 	const struct sector *sec = &cat->sectors[sector_index];
 	struct rgb color = sector_color(sec);
+	const struct field *const names[] = {&sec->name, &sec->name_he, &sec->name_ar};
+	const char *name = localized(b, names);
 	size_t first = b->count;
 	struct block *open = add_block(b, BLOCK_CHAPTER);
-	open->text = xstrdup(sec->name.text);
+	open->text = xstrdup(name);
 	open->chapter = chapter;
 	open->color = color;
 	open->page_style = PAGE_BODY;
 
-	struct block *title = add_text(b, s, sec->name.text, FAMILY_SANS, s->chapter_scale);
+	struct block *title = add_text(b, s, name, FAMILY_SANS, s->chapter_scale);
 	title->style.bold = true;
 	title->color = color;
 	title->keep_with_next = true;
@@ -331,13 +355,15 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 	title_rtl.style.bold = true;
 	title_rtl.color = color;
 	title_rtl.keep_with_next = true;
-	add_rtl_names(b, sec->name_he.text, sec->name_ar.text, title_rtl);
-	if (*sec->intro.text) {
+	add_other_names(b, names, name, title_rtl);
+	const struct field *const intros[] = {&sec->intro, &sec->intro_he, &sec->intro_ar};
+	const char *intro_text = localized(b, intros);
+	if (*intro_text) {
 		struct block intro = text_style(s, FAMILY_SERIF, 1.05);
 		intro.style.italic = true;
 		intro.align = ALIGN_JUSTIFY;
 		intro.space_before = s->leading * 0.6;
-		add_paragraphs(b, sec->intro.text, &intro);
+		add_paragraphs(b, intro_text, &intro);
 	}
 	struct block *rule = add_block(b, BLOCK_RULE);
 	rule->color = color;
@@ -353,14 +379,23 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 void compose_booklet(const struct catalog *cat, const struct layout *layout,
 		     struct booklet *out)
 {
-	*out = (struct booklet){
-		.title = cat->edition.title.text,
-		.publisher = cat->edition.publisher.text,
-		.subtitle = cat->edition.subtitle.text,
-		.date = cat->edition.date.text,
-	};
+	const struct edition *ed = &cat->edition;
+	enum lang lang = LANG_EN;
+	lang_parse(ed->lang.text, &lang);
+	*out = (struct booklet){.lang = lang, .right_to_left = lang_is_rtl(lang)};
+	const struct field *const titles[] = {&ed->title, &ed->title_he, &ed->title_ar};
+	const struct field *const subtitles[] = {&ed->subtitle, &ed->subtitle_he,
+						 &ed->subtitle_ar};
+	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
+						  &ed->publisher_ar};
+	/* The metadata's texts are the cover's: counted there. */
+	out->title = in_lang(lang, titles);
+	out->publisher = in_lang(lang, publishers);
+	out->subtitle = in_lang(lang, subtitles);
+	out->date = ed->date.text;
 	struct styles s = {
 		.base = layout->base_size, .leading = layout->leading,
+		.dir = out->right_to_left ? DIR_RTL : DIR_LTR,
 		.title_scale = layout->title_size / layout->base_size,
 		.chapter_scale = layout->chapter_size / layout->base_size,
 		.name_scale = layout->name_size / layout->base_size,

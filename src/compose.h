@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "layout.h"
 #include "page.h"
+#include "translations.h"
 #include "typeset.h"
 
 #include <stdbool.h>
@@ -62,6 +63,12 @@ struct booklet {
 	struct block *blocks;
 	size_t count, cap;
 	size_t chapter_count;
+	enum lang lang;            /* the edition's language (edition.ini's lang) */
+	bool right_to_left;        /* pages designed from the right, bound on the right */
+	/* Texts the edition's language lacks, set in English instead: how
+	 * many, and the first of them (for main's one warning). */
+	size_t untranslated;
+	struct span first_untranslated;
 	/* Not owned; from the catalog, for the running heads and metadata. */
 	const char *title;
 	const char *publisher;
@@ -69,7 +76,9 @@ struct booklet {
 	const char *date;
 };
 
-/* Composes the whole booklet from a checked catalog. */
+/* Composes the whole booklet from a checked catalog, in the language of
+ * its edition.lang: fixed words from the translations table, names and
+ * texts from the _he/_ar fields (the English one where those are empty). */
 void compose_booklet(const struct catalog *cat, const struct layout *layout,
 		     struct booklet *out);
 void booklet_free(struct booklet *booklet);

@@ -11,6 +11,7 @@
 #include "page.h"
 #include "paginate.h"
 #include "pdf.h"
+#include "translations.h"
 
 #include <getopt.h>
 #include <libgen.h>
@@ -31,6 +32,7 @@ struct options {
 	const char *sectors;
 	const char *edition;
 	const char *fonts;       /* NULL: the fonts folder beside the program */
+	const char *lang;        /* NULL: edition.ini's lang */
 	bool check_only;
 	bool quiet;
 	bool dump_pages;
@@ -46,6 +48,7 @@ static const char usage_text[] =
 	"      --sectors FILE   the sectors (default data/sectors.csv)\n"
 	"      --edition FILE   the edition's settings (default data/edition.ini)\n"
 	"      --fonts DIR      the bundled fonts (default: fonts/ beside lightbook)\n"
+	"      --lang LANG      en, he or ar: the booklet's language (default: edition.ini's)\n"
 	"      --check          validate the input, write nothing\n"
 	"      --dump-pages     print the page model as text, write no PDF\n"
 	"  -q, --quiet          print only warnings and errors\n"
@@ -55,7 +58,8 @@ static const char usage_text[] =
 	"INITIATIVES.csv defaults to data/initiatives.csv.\n"
 	"Exit status: 0 done, 1 invalid input, 2 usage error, 3 I/O or system error.\n";
 
-enum { OPT_SECTORS = 256, OPT_EDITION, OPT_FONTS, OPT_CHECK, OPT_DUMP, OPT_VERSION, OPT_HELP };
+enum { OPT_SECTORS = 256, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_CHECK, OPT_DUMP,
+       OPT_VERSION, OPT_HELP };
 
 /* Returns -1 to go on, or the exit code to stop with. */
 static int parse_options(int argc, char **argv, struct options *opt)
@@ -66,6 +70,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{"sectors", required_argument, NULL, OPT_SECTORS},
 		{"edition", required_argument, NULL, OPT_EDITION},
 		{"fonts", required_argument, NULL, OPT_FONTS},
+		{"lang", required_argument, NULL, OPT_LANG},
 		{"check", no_argument, NULL, OPT_CHECK},
 		{"dump-pages", no_argument, NULL, OPT_DUMP},
 		{"quiet", no_argument, NULL, 'q'},
@@ -90,6 +95,14 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case OPT_SECTORS: opt->sectors = optarg; break;
 		case OPT_EDITION: opt->edition = optarg; break;
 		case OPT_FONTS: opt->fonts = optarg; break;
+		case OPT_LANG:
+			if (!lang_parse(optarg, &(enum lang){0})) {
+				fprintf(stderr, "lightbook: error: --lang must be en, he or ar, not '%s'\n",
+					optarg);
+				return STATUS_USAGE;
+			}
+			opt->lang = optarg;
+			break;
 		case OPT_CHECK: opt->check_only = true; break;
 		case OPT_DUMP: opt->dump_pages = true; break;
 		case OPT_VERSION:
@@ -174,6 +187,25 @@ static enum status check_output_path(const struct options *opt,
 	return STATUS_OK;
 }
 
+/* One warning for every text the edition's language lacks, pointing at
+ * the first place a translation is missing. */
+static void warn_untranslated(const struct booklet *booklet, struct diag_list *diags)
+{
+	const struct span *at = &booklet->first_untranslated;
+	struct buffer where = {0};
+	buffer_append_str(&where, at->file);
+	if (at->line > 0)
+		buffer_printf(&where, ":%d", at->line);
+	if (at->line > 0 && at->col > 0)
+		buffer_printf(&where, ":%d", at->col);
+	diag_warning(diags, ((struct span){0}),
+		     "%zu %s no %s translation and %s set in English (the first: %s)",
+		     booklet->untranslated, booklet->untranslated == 1 ? "text has" : "texts have",
+		     lang_name(booklet->lang), booklet->untranslated == 1 ? "is" : "are",
+		     where.data);
+	buffer_free(&where);
+}
+
 /* Runs the pipeline up to the page model; returns the status. */
 static enum status lay_out(const struct options *opt, struct catalog *cat,
 			   struct layout *layout, struct fontset **fonts,
@@ -186,6 +218,10 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	enum status lst = layout_read(layout, opt->layout, diags);
 	if (st != STATUS_OK || lst != STATUS_OK)
 		return STATUS_IO;
+	if (opt->lang) {
+		free(cat->edition.lang.text);
+		cat->edition.lang.text = xstrdup(opt->lang);
+	}
 	if (check_catalog(cat, diags) != STATUS_OK || diag_has_errors(diags))
 		return STATUS_INVALID;
 	if (opt->check_only)
@@ -198,6 +234,8 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 		return st;
 	struct booklet booklet;
 	compose_booklet(cat, layout, &booklet);
+	if (booklet.untranslated)
+		warn_untranslated(&booklet, diags);
 	paginate_booklet(&booklet, layout, *fonts, doc);
 	booklet_free(&booklet);
 	return STATUS_OK;
