@@ -85,6 +85,9 @@ struct document {
 	struct outline_entry *outline;
 	size_t outline_count, outline_cap;
 	bool facing_pages;  /* left and right pages form spreads (a booklet) */
+	bool right_to_left; /* a Hebrew or Arabic booklet: bound on the right, so a
+			       recto (odd page) is the left page of its spread
+			       and spreads read from right to left */
 	/* Document information; not owned (they point into the catalog). */
 	const char *title, *author, *subject, *date;
 };

@@ -17,7 +17,7 @@ struct cursor {
 	bool empty;              /* nothing placed yet in this frame (page or
 				    column): space_before is dropped */
 	bool in_columns;         /* flowing in the layout's columns */
-	int column;              /* which, from the left */
+	int column;              /* which, in reading order (from the right in RTL) */
 	double columns_top;      /* where the columns start on this page */
 	double deepest;          /* lowest y reached by a column left behind */
 	bool chapter_opening;    /* the first page of a chapter: no running head */
@@ -53,16 +53,24 @@ static double measure(const struct flow *f)
 	return f->layout->page_width - f->layout->margin_inner - f->layout->margin_outer;
 }
 
-/* Right-hand pages (odd folios) have the binding on their left. Without
- * facing pages every page is set like a right-hand one. */
+/* Rectos (odd folios) are right-hand pages in a book bound on the left,
+ * left-hand ones in a right-to-left book bound on the right. Without
+ * facing pages every page is set like a recto. */
 static bool is_recto(const struct flow *f, size_t index)
 {
 	return !f->layout->facing || index % 2 == 0;
 }
 
+/* The page's binding is on its left: a recto of a left-to-right book, a
+ * verso of a right-to-left one. */
+static bool bound_on_left(const struct flow *f, size_t index)
+{
+	return is_recto(f, index) != f->booklet->right_to_left;
+}
+
 static double frame_left(const struct flow *f, size_t index)
 {
-	return is_recto(f, index) ? f->layout->margin_inner : f->layout->margin_outer;
+	return bound_on_left(f, index) ? f->layout->margin_inner : f->layout->margin_outer;
 }
 
 static double column_width(const struct flow *f)
@@ -81,12 +89,16 @@ static double block_measure(const struct flow *f, const struct block *b)
 	return in_columns(f, b) ? column_width(f) : measure(f);
 }
 
-/* The left edge of block b on the current page: its column's. */
+/* The left edge of block b on the current page: its column's. Columns
+ * are read from the right in a right-to-left booklet. */
 static double block_left(const struct flow *f, const struct block *b)
 {
 	double left = frame_left(f, f->at.index);
-	if (in_columns(f, b))
-		left += f->at.column * (column_width(f) + f->layout->gutter);
+	if (in_columns(f, b)) {
+		int column = f->booklet->right_to_left ? f->layout->columns - 1 - f->at.column
+						       : f->at.column;
+		left += column * (column_width(f) + f->layout->gutter);
+	}
 	return left;
 }
 
@@ -166,22 +178,24 @@ static void finish_page(struct flow *f)
 	if (f->at.style == PAGE_BARE)
 		return;
 	bool recto = is_recto(f, f->at.index);
+	bool outer_is_right = bound_on_left(f, f->at.index);
 	struct text_style style = {.family = FAMILY_SANS, .size = f->layout->base_size * 0.8};
 	double left = frame_left(f, f->at.index);
 	double right = left + measure(f);
-	double outer = recto ? right : left;
+	double outer = outer_is_right ? right : left;
 	char folio[24];
 	snprintf(folio, sizeof folio, "%zu", f->at.index + 1);
 	page->label = xstrdup(folio);
 	double foot = f->layout->page_height - f->layout->margin_bottom * 0.45;
 	if (f->layout->folio)
-		add_label(f, folio, &style, f->layout->furniture_color, outer, foot, recto);
+		add_label(f, folio, &style, f->layout->furniture_color, outer, foot,
+			  outer_is_right);
 	if (f->at.style == PAGE_BODY && !f->at.chapter_opening && f->layout->running_head) {
 		const char *head = recto ? f->chapter_title : f->booklet->title;
 		double head_y = f->layout->margin_top * 0.55;
 		if (head && *head)
 			add_label(f, head, &style, f->layout->furniture_color, outer, head_y,
-				  recto);
+				  outer_is_right);
 	}
 }
 
@@ -359,10 +373,13 @@ static void place_color_bar(struct flow *f, const struct block *b)
 	add_space(f, b->space_before);
 	double left = frame_left(f, f->at.index);
 	double band = measure(f) / (double)(b->color_count ? b->color_count : 1);
-	for (size_t k = 0; k < b->color_count; k++)
+	for (size_t k = 0; k < b->color_count; k++) {
+		/* In reading order: from the right in a right-to-left booklet. */
+		size_t slot = f->booklet->right_to_left ? b->color_count - 1 - k : k;
 		page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
-			.x = left + band * (double)k, .y = f->at.y, .width = band,
+			.x = left + band * (double)slot, .y = f->at.y, .width = band,
 			.height = b->leading, .color = b->colors[k]}});
+	}
 	f->at.y += b->leading;
 	f->at.empty = false;
 	add_space(f, b->space_after);
@@ -394,18 +411,25 @@ static void open_chapter(struct flow *f, const struct block *b)
 	f->found_pages[b->chapter] = f->at.index;
 	document_add_outline(f->doc, b->text, 0, f->at.index, 0);
 	double band = f->layout->base_size * 0.4;
+	double band_width = measure(f) * 0.25;
+	double band_x = frame_left(f, f->at.index);
+	if (f->booklet->right_to_left)
+		band_x += measure(f) - band_width;   /* where the title starts */
 	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
-		.x = frame_left(f, f->at.index), .y = f->at.y, .width = measure(f) * 0.25,
+		.x = band_x, .y = f->at.y, .width = band_width,
 		.height = band, .color = b->color}});
 	f->at.y += band + f->layout->leading;
 	f->at.empty = false;
 }
 
 /* "Title . . . . . 12": the title's lines, dot leaders aligned on a grid
- * shared by every entry, the page number flush right, all one link. */
+ * shared by every entry, the page number flush right, all one link. In a
+ * right-to-left booklet the entry is mirrored: title from the right, the
+ * number flush left. */
 static void place_contents_entry(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
+	bool rtl = f->booklet->right_to_left;
 	size_t target = f->chapter_pages[b->chapter];
 	char number[24];
 	snprintf(number, sizeof number, "%zu", target + 1);
@@ -420,31 +444,41 @@ static void place_contents_entry(struct flow *f, size_t i)
 	 * line, standing on the baseline like a capital. */
 	double marker = b->style.size * 0.7;
 	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
-		.x = left, .y = top + baseline_offset(b->leading, b->style.size) - marker,
+		.x = rtl ? right - marker : left,
+		.y = top + baseline_offset(b->leading, b->style.size) - marker,
 		.width = marker, .height = marker, .color = b->color}});
+	/* The title was set four ems narrower than the measure, for leaders
+	 * and number: that room is on its end side. */
+	double title_x = left + b->indent + (rtl ? b->style.size * 4 : 0);
 	for (size_t k = 0; k < title->count; k++)
-		place_line(f, b, &title->items[k], b->indent);
+		place_line(f, b, &title->items[k], title_x - left);
 	double baseline = f->at.y - b->leading + baseline_offset(b->leading, b->style.size);
-	double title_end = left + b->indent +
-			   (title->count ? title->items[title->count - 1].width : 0);
+	const struct line *last = title->count ? &title->items[title->count - 1] : NULL;
+	double title_start = last && last->run_count ? title_x + last->runs[0].x : title_x;
+	double title_end = last ? title_start + last->width : title_x;
 
 	/* One dot per pitch (a dot and a word space), on a grid that starts at
-	 * the frame's left edge, so that the dots of all entries line up. */
+	 * the frame's start edge, so that the dots of all entries line up. */
 	double dot = typeset_width(f->fonts, ".", &b->style);
 	double pitch = typeset_width(f->fonts, ". .", &b->style) - dot;
 	double gap = b->style.size * 0.5;
-	double first = left + ceil((title_end + gap - left) / pitch) * pitch;
-	double last_end = right - number_width - gap;
-	if (first + dot <= last_end) {
-		size_t count = (size_t)floor((last_end - first - dot) / pitch) + 1;
+	/* The free stretch between title and number, as distances from the
+	 * start edge: the leader's nearest dot and the farthest end. */
+	double near = rtl ? right - (title_start - gap) : title_end + gap - left;
+	double far = measure(f) - number_width - gap;
+	double first = ceil(near / pitch) * pitch;
+	if (first + dot <= far) {
+		size_t count = (size_t)floor((far - first - dot) / pitch) + 1;
+		double length = dot + (double)(count - 1) * pitch;
 		struct buffer leader = {0};
 		for (size_t k = 0; k < count; k++)
 			buffer_append_str(&leader, k ? " ." : ".");
-		add_label(f, leader.data, &b->style, f->layout->furniture_color, first,
+		double x = rtl ? right - first - length : left + first;
+		add_label(f, leader.data, &b->style, f->layout->furniture_color, x,
 			  baseline, false);
 		buffer_free(&leader);
 	}
-	add_label(f, number, &b->style, b->color, right, baseline, true);
+	add_label(f, number, &b->style, b->color, rtl ? left : right, baseline, !rtl);
 	page_add(current(f), (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
 		.x = left, .y = top, .width = right - left, .height = f->at.y - top,
 		.target_page = target}});
@@ -525,6 +559,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 		document_free(out);
 	}
 	out->facing_pages = layout->facing;
+	out->right_to_left = booklet->right_to_left;
 	out->title = booklet->title;
 	out->author = booklet->publisher;
 	out->subject = booklet->subtitle;

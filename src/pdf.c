@@ -263,6 +263,22 @@ static void set_info(struct writer *w, const struct document *doc)
 	}
 }
 
+/* /ViewerPreferences << /Direction /R2L >>: viewers show spreads right
+ * to left, as a book bound on the right. libharu has no call for the
+ * key, but its installed headers reach the catalog dictionary. */
+static void set_right_to_left(struct writer *w)
+{
+	HPDF_Dict catalog = w->pdf->catalog;
+	HPDF_Dict prefs = HPDF_Dict_GetItem(catalog, "ViewerPreferences", HPDF_OCLASS_DICT);
+	if (!prefs) {
+		prefs = HPDF_Dict_New(w->pdf->mmgr);
+		if (!prefs || HPDF_Dict_Add(catalog, "ViewerPreferences", prefs) != HPDF_OK)
+			on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	}
+	if (HPDF_Dict_AddName(prefs, "Direction", "R2L") != HPDF_OK)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+}
+
 static void free_writer(struct writer *w)
 {
 	free(w->pages);
@@ -301,6 +317,8 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 	/* Spreads as in print: the cover alone, then left and right pages. */
 	if (doc->facing_pages)
 		HPDF_SetPageLayout(w->pdf, HPDF_PAGE_LAYOUT_TWO_PAGE_RIGHT);
+	if (doc->right_to_left)
+		set_right_to_left(w);
 	set_info(w, doc);
 	/* Every page exists before any is drawn: links point forward too. */
 	for (size_t p = 0; p < doc->page_count; p++) {
