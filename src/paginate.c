@@ -130,12 +130,15 @@ static void add_label(struct flow *f, const char *text, const struct text_style 
 {
 	struct lines lines;
 	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &lines);
-	if (lines.count) {
+	if (lines.count && lines.items[0].run_count) {
 		const struct line *line = &lines.items[0];
 		double left = flush_right ? x - line->width : x;
+		/* A right-to-left label starts at the far end of its measure:
+		 * count from its first run instead. */
+		double origin = line->runs[0].x;
 		for (size_t r = 0; r < line->run_count; r++)
 			add_run(current(f), line->runs[r].face, line->runs[r].size,
-				left + line->runs[r].x, baseline, line->runs[r].width,
+				left + line->runs[r].x - origin, baseline, line->runs[r].width,
 				color, line->runs[r].text);
 	}
 	lines_free(&lines);

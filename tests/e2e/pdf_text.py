@@ -26,6 +26,8 @@ Usage:
   pdf_text.py contents PDF SECTORS CSV   contents page numbers = chapter pages
   pdf_text.py outline PDF SECTORS CSV    outline: chapters, initiatives beneath
   pdf_text.py shaped DUMP          Arabic runs of a --dump-pages are shaped
+  pdf_text.py edition PDF LANG SECTORS CSV   a Hebrew or Arabic edition: its fixed
+                                   words and sector names read back, no English one
   pdf_text.py selftest             the read-back model accepts and rejects rightly
 Exit status 0 when every check passes; otherwise each failure is printed.
 """
@@ -224,6 +226,54 @@ def check_outline(pdf, sectors_path, csv_path):
     return failures, f"{len(outline)} chapters and their initiatives in the outline"
 
 
+# What a Hebrew or Arabic booklet must say (written here independently of
+# lightbook's table), and the English fixed words it must not show. The
+# English patterns are whole phrases, since English names of initiatives
+# stay in the booklet beneath the translated ones.
+EDITION_WORDS = {
+    "he": ["תוכן העניינים", "שנת הקמה", "שותפים", "משתתפים", "1 בדצמבר 2026"],
+    "ar": ["المحتويات", "سنة التأسيس", "الشركاء", "مشاركا", "1 كانون الأول 2026"],
+}
+ENGLISH_WORDS = [r"\bContents\b", r"\bFounded \d", r"\bPartners?:", r"\d participants?\b",
+                 r"\bDecember\b", r"\bChanges in this edition\b", r"\bForeword\b",
+                 r"\bAbout this edition\b", r"\bPublished by\b", r"\bIndex\b",
+                 r"\bAt a glance\b", r"\bNew initiatives\b", r"\bRemoved initiatives\b"]
+
+
+def contains_phrase(tokens, phrase):
+    """The phrase's words stand together among tokens, in one of the
+    orders pdftotext may give them (read_back_forms)."""
+    for form in read_back_forms(phrase):
+        n = len(form)
+        if any(tokens[i:i + n] == form for i in range(len(tokens) - n + 1)):
+            return True
+    return False
+
+
+def check_edition(pdf, lang, sectors_path, csv_path):
+    text = unicodedata.normalize("NFC", pdftotext(pdf))
+    # pdftotext's embedding marks separate words as a space would
+    tokens, _ = words_and_gaps(re.sub("[\u202a-\u202e\u200e\u200f]", " ", text))
+    lines = [line for line in text.splitlines() if line.strip()]
+    flat = collapse(text)
+    failures = []
+    words = EDITION_WORDS.get(lang)
+    if words is None:
+        return [f"no fixed words known for {lang!r}"], ""
+    for word in words:
+        if not contains_phrase(tokens, word):
+            failures.append(f"fixed words missing: {word}")
+    for pattern in ENGLISH_WORDS:
+        for m in re.finditer(pattern, flat):
+            failures.append(f"English fixed words left: {flat[max(0, m.start() - 30):m.end() + 30]!r}")
+    names = [s["name_" + lang] for s in read_csv(sectors_path)
+             if s["id"] in {row["sector"] for row in read_csv(csv_path)}]
+    for name in names:
+        if not reads_back(name, lines):
+            failures.append(f"sector name does not read back: {name}")
+    return failures, f"{len(words)} fixed phrases and {len(names)} sector names in {lang}, no English"
+
+
 def main(argv):
     commands = {
         "names": (check_names, 2),
@@ -232,6 +282,7 @@ def main(argv):
         "outline": (check_outline, 3),
         "shaped": (check_shaped, 1),
         "selftest": (check_self, 0),
+        "edition": (check_edition, 4),
     }
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
         print(__doc__, file=sys.stderr)

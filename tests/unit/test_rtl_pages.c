@@ -1,0 +1,178 @@
+/* test_rtl_pages.c - the page model of the Hebrew edition: a book bound on
+ * the right, every page mirrored, asserted without reading a PDF. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "check.h"
+#include "compose.h"
+#include "font.h"
+#include "layout.h"
+#include "page.h"
+#include "paginate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct catalog cat;
+static struct layout layout;
+static struct fontset *fonts;
+static struct document doc;
+
+static int lay_out_hebrew(void **state)
+{
+	(void)state;
+	struct diag_list diags = {0};
+	if (catalog_read(&cat, "data/initiatives.csv", "data/sectors.csv",
+			 "data/edition.ini", &diags) != STATUS_OK ||
+	    layout_read(&layout, "layouts/a5-booklet.ini", &diags) != STATUS_OK ||
+	    check_catalog(&cat, &diags) != STATUS_OK ||
+	    fontset_open(&fonts, "fonts", &diags) != STATUS_OK)
+		return -1;
+	diag_list_free(&diags);
+	free(cat.edition.lang.text);
+	cat.edition.lang.text = xstrdup("he");
+	struct booklet booklet;
+	compose_booklet(&cat, &layout, &booklet);
+	paginate_booklet(&booklet, &layout, fonts, &doc);
+	booklet_free(&booklet);
+	return 0;
+}
+
+static int free_hebrew(void **state)
+{
+	(void)state;
+	document_free(&doc);
+	fontset_free(fonts);
+	catalog_free(&cat);
+	return 0;
+}
+
+/* Page index 0, 2, 4... are rectos: in a book bound on the right they are
+ * left-hand pages, with the binding (the inner margin) on their right. */
+static double frame_left(size_t index)
+{
+	return index % 2 == 0 ? layout.margin_outer : layout.margin_inner;
+}
+
+static double frame_right(size_t index)
+{
+	return frame_left(index) + layout.page_width - layout.margin_inner -
+	       layout.margin_outer;
+}
+
+static bool is_furniture(const struct glyph_run *g)
+{
+	return g->y < layout.margin_top || g->y > layout.page_height - layout.margin_bottom;
+}
+
+static bool near(double a, double b)
+{
+	return fabs(a - b) < 0.05;
+}
+
+static void the_document_says_right_to_left(void **state)
+{
+	(void)state;
+	assert_true(doc.right_to_left);
+	assert_true(doc.facing_pages);
+}
+
+/* Text stays inside the mirrored frame, and a Hebrew text block's lines
+ * end at the frame's right edge: set from the right. */
+static void every_page_is_mirrored(void **state)
+{
+	(void)state;
+	size_t flush_right = 0;
+	for (size_t p = 1; p < doc.page_count; p++)
+		for (size_t i = 0; i < doc.pages[p].item_count; i++) {
+			const struct item *it = &doc.pages[p].items[i];
+			if (it->kind != ITEM_GLYPHS || is_furniture(&it->u.glyphs))
+				continue;
+			const struct glyph_run *g = &it->u.glyphs;
+			assert_true(g->x >= frame_left(p) - 0.01);
+			assert_true(g->x + g->width <= frame_right(p) + 0.01);
+			flush_right += near(g->x + g->width, frame_right(p));
+		}
+	assert_true(flush_right > 150);
+}
+
+/* The folio sits on the outer edge: the left on a recto, the right on a
+ * verso; the running head likewise. */
+static void folios_on_the_outer_edge(void **state)
+{
+	(void)state;
+	size_t folios = 0;
+	for (size_t p = 1; p < doc.page_count; p++) {
+		const struct page *page = &doc.pages[p];
+		if (!page->label)
+			continue;
+		for (size_t i = 0; i < page->item_count; i++) {
+			const struct item *it = &page->items[i];
+			if (it->kind != ITEM_GLYPHS || !is_furniture(&it->u.glyphs))
+				continue;
+			const struct glyph_run *g = &it->u.glyphs;
+			if (p % 2 == 0)
+				assert_true(near(g->x, frame_left(p)));
+			else
+				assert_true(near(g->x + g->width, frame_right(p)));
+			if (strcmp(g->text, page->label) == 0)
+				folios++;
+		}
+	}
+	assert_true(folios >= 10);
+}
+
+/* Each contents entry: its number flush left and equal to the chapter's
+ * folio, its title ending at the right, its link to the chapter's page. */
+static void contents_numbers_on_the_left_point_at_the_chapters(void **state)
+{
+	(void)state;
+	size_t chapter_pages[16], chapters = 0;
+	for (size_t i = 0; i < doc.outline_count && chapters < 16; i++)
+		if (doc.outline[i].level == 0) {
+			chapter_pages[chapters++] = doc.outline[i].page;
+			assert_true(doc.outline[i].page % 2 == 0);   /* on a recto */
+		}
+	assert_int_equal(chapters, 8);
+	const struct page *contents = &doc.pages[1];
+	size_t entry = 0;
+	for (size_t i = 0; i < contents->item_count; i++) {
+		const struct item *it = &contents->items[i];
+		if (it->kind != ITEM_LINK_PAGE)
+			continue;
+		assert_true(entry < chapters);
+		assert_int_equal(it->u.link.target_page, chapter_pages[entry]);
+		/* The runs just before the link: title, leaders, number. */
+		const struct glyph_run *number = &contents->items[i - 1].u.glyphs;
+		const struct glyph_run *leaders = &contents->items[i - 2].u.glyphs;
+		const struct glyph_run *title = &contents->items[i - 3].u.glyphs;
+		char want[24];
+		snprintf(want, sizeof want, "%zu", chapter_pages[entry] + 1);
+		assert_string_equal(number->text, want);
+		assert_true(near(number->x, frame_left(1)));
+		assert_true(leaders->text[0] == '.');
+		assert_true(leaders->x > number->x + number->width);
+		assert_true(leaders->x + leaders->width < title->x);
+		assert_true(title->x + title->width < frame_right(1) + 0.01);
+		assert_true(title->x + title->width > frame_right(1) - 20);
+		entry++;
+	}
+	assert_int_equal(entry, chapters);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_document_says_right_to_left),
+		cmocka_unit_test(every_page_is_mirrored),
+		cmocka_unit_test(folios_on_the_outer_edge),
+		cmocka_unit_test(contents_numbers_on_the_left_point_at_the_chapters),
+	};
+	return cmocka_run_group_tests(tests, lay_out_hebrew, free_hebrew);
+}
