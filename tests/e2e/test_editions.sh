@@ -33,12 +33,11 @@ check "the English booklet has no /Direction" left_to_right
 # Three texts lack Hebrew (two names, one summary), one lacks Arabic.
 fallback() {
 	local lang=$1 want=$2
-	"$LIGHTBOOK" --lang "$lang" --sectors tests/data/sectors.csv \
+	"$LIGHTBOOK" -q --lang "$lang" --sectors tests/data/sectors.csv \
 		--edition tests/data/edition.ini -o "$scratch/fallback.pdf" \
 		tests/data/partly-translated.csv 2>&1 >/dev/null |
 		grep -v 'has no initiatives' >"$scratch/fallback.err"
-	printf '%s\n' "$want" "lightbook: wrote $scratch/fallback.pdf (7 pages)" |
-		diff - "$scratch/fallback.err"
+	printf '%s\n' "$want" | diff - "$scratch/fallback.err"
 }
 check "one warning counts the texts that fall back to English (Hebrew)" fallback he \
 	"lightbook: warning: 3 texts have no Hebrew translation and are set in English (the first: tests/data/partly-translated.csv:3:25)"
