@@ -246,6 +246,11 @@ static void para_free(struct para *p)
 	free(p->advance);
 }
 
+static bool is_mark(uint32_t c)
+{
+	return utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_MN;
+}
+
 /* Index one past the last character that may end a line in [start, end):
  * trailing spaces and invisible characters hang outside the measure. */
 static size_t trim_end(const struct para *p, size_t start, size_t end)
@@ -272,9 +277,14 @@ static size_t find_line_end(const struct para *p, size_t start, double measure,
 		    width > measure + epsilon) {
 			if (last_break)
 				return last_break;
-			size_t end = j > start ? j : start + 1;
-			while (end < p->n && utf8proc_category((utf8proc_int32_t)p->cp[end]) ==
-						     UTF8PROC_CATEGORY_MN)
+			/* A mark that does not fit takes its base to the
+			 * next line: a character and its marks never part. */
+			size_t end = j;
+			while (end > start && is_mark(p->cp[end]))
+				end--;
+			if (end == start)
+				end = start + 1;
+			while (end < p->n && is_mark(p->cp[end]))
 				end++;
 			return end;
 		}

@@ -166,6 +166,24 @@ static void a_word_wider_than_the_measure_is_broken(void **state)
 	lines_free(&lines);
 }
 
+/* Found by fuzz_text: a combining mark with an advance of its own, on a
+ * base that only just fits, pushed the line past the measure (and, set
+ * centred, past the left margin). The base now goes to the next line. */
+static void a_mark_that_does_not_fit_takes_its_base_along(void **state)
+{
+	(void)state;
+	const struct text_style small = {.family = FAMILY_SERIF, .bold = true, .size = 6};
+	struct lines lines;
+	typeset_paragraph(fonts, "\uFFFD\uFFFD\uFFFD\u0627\u0485", &small, DIR_LTR,
+			  ALIGN_CENTER, 20, &lines);
+	assert_int_equal(lines.count, 2);
+	for (size_t i = 0; i < lines.count; i++) {
+		assert_true(lines.items[i].width <= 20.01);
+		assert_true(lines.items[i].runs[0].x >= 0);
+	}
+	lines_free(&lines);
+}
+
 static void empty_text_gives_no_lines(void **state)
 {
 	(void)state;
@@ -187,6 +205,7 @@ int main(void)
 		cmocka_unit_test(numbers_in_hebrew_keep_their_order),
 		cmocka_unit_test(mixed_direction_runs_in_an_english_line),
 		cmocka_unit_test(a_word_wider_than_the_measure_is_broken),
+		cmocka_unit_test(a_mark_that_does_not_fit_takes_its_base_along),
 		cmocka_unit_test(empty_text_gives_no_lines),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
