@@ -2,6 +2,8 @@
 #
 #   make booklet   install missing packages, build, write out/booklet.pdf
 #   make check     build and run every test (last line: N passed, N failed)
+#   make check-asan  the same tests built with AddressSanitizer and UBSan
+#   make fuzz-smoke  every libFuzzer target for a few seconds (CI)
 
 CC      ?= cc
 PKGS    := fribidi libunibreak libutf8proc inih freetype2 cairo
@@ -21,7 +23,7 @@ OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all booklet check deps clean fonts regen
+.PHONY: all booklet check deps clean fonts regen check-asan fuzz-targets fuzz-smoke fuzz
 
 all: lightbook
 
@@ -46,6 +48,35 @@ check: deps
 	@$(MAKE) --no-print-directory lightbook $(UNIT_TESTS)
 	@bash tests/run
 
+# The whole suite again, built with AddressSanitizer and UndefinedBehavior-
+# Sanitizer in a copy of the tree (build/asan). GCC 12 warns falsely about
+# format truncation under UBSan, hence -Wno-format-truncation.
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check-asan: deps
+	@bash tests/copy-tree build/asan
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(MAKE) --no-print-directory -C build/asan check \
+		CFLAGS="-O1 -g $(SANITIZE) -Wno-format-truncation" LDFLAGS="$(SANITIZE)"
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang in build/fuzz.
+# fuzz-smoke runs each for FUZZ_SECONDS on its seed corpus (tests/fuzz/
+# corpus/NAME); `make fuzz FUZZ_SECONDS=600` is a real run. New inputs go
+# to build/fuzz/corpus/NAME, findings to build/fuzz/NAME-crash-*.
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,tests/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 20
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+fuzz-targets: $(FUZZ_TARGETS)
+
+tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/memfile.h $(OBJS)
+	$(CC) $(BUILD_CFLAGS) -Isrc -fsanitize=fuzzer -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS)
+
+fuzz-smoke fuzz: deps
+	@bash tests/copy-tree build/fuzz/tree
+	@$(MAKE) --no-print-directory -C build/fuzz/tree CC=clang \
+		CFLAGS="-O1 -g $(FUZZ_FLAGS)" fuzz-targets
+	@bash tests/fuzz/run $(FUZZ_SECONDS) $(notdir $(FUZZ_TARGETS))
+
 # Rewrites tests/data/bad/*.expected from the current binary, diff first.
 regen: lightbook
 	@bash tests/regen
@@ -55,4 +86,4 @@ fonts:
 	/usr/bin/python3 fonts/prepare.py
 
 clean:
-	rm -f lightbook src/*.o $(UNIT_TESTS)
+	rm -rf lightbook src/*.o $(UNIT_TESTS) $(FUZZ_TARGETS) build
