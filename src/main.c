@@ -11,6 +11,7 @@
 #include "page.h"
 #include "paginate.h"
 #include "pdf.h"
+#include "progress.h"
 #include "translations.h"
 
 #include <getopt.h>
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define LIGHTBOOK_VERSION "0.1.0"
@@ -36,6 +38,7 @@ struct options {
 	bool check_only;
 	bool quiet;
 	bool dump_pages;
+	bool timings;
 };
 
 static const char usage_text[] =
@@ -52,6 +55,7 @@ static const char usage_text[] =
 	"      --check          validate the input, write nothing\n"
 	"      --dump-pages     print the page model as text, write no PDF\n"
 	"  -q, --quiet          print only warnings and errors\n"
+	"      --timings        print the time each stage took\n"
 	"      --version        print the version\n"
 	"      --help           print this help\n"
 	"\n"
@@ -59,7 +63,7 @@ static const char usage_text[] =
 	"Exit status: 0 done, 1 invalid input, 2 usage error, 3 I/O or system error.\n";
 
 enum { OPT_SECTORS = 256, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_CHECK, OPT_DUMP,
-       OPT_VERSION, OPT_HELP };
+       OPT_TIMINGS, OPT_VERSION, OPT_HELP };
 
 /* Returns -1 to go on, or the exit code to stop with. */
 static int parse_options(int argc, char **argv, struct options *opt)
@@ -73,6 +77,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"check", no_argument, NULL, OPT_CHECK},
 		{"dump-pages", no_argument, NULL, OPT_DUMP},
+		{"timings", no_argument, NULL, OPT_TIMINGS},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"help", no_argument, NULL, OPT_HELP},
@@ -105,6 +110,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case OPT_CHECK: opt->check_only = true; break;
 		case OPT_DUMP: opt->dump_pages = true; break;
+		case OPT_TIMINGS: opt->timings = true; break;
 		case OPT_VERSION:
 			printf("lightbook %s\n", LIGHTBOOK_VERSION);
 			return 0;
@@ -206,6 +212,74 @@ static void warn_untranslated(const struct booklet *booklet, struct diag_list *d
 	buffer_free(&where);
 }
 
+/* The stages' progress reports, turned into the time each stage took
+ * (--timings) and, when stderr is a terminal, a progress bar. */
+struct run_watch {
+	bool bar;                      /* draw the bar */
+	bool running;                  /* a stage is being charged */
+	enum stage stage;
+	double since;                  /* when it began to be charged */
+	double seconds[STAGE_COUNT];
+	int shown;                     /* percentage on the bar; -1: no bar */
+	enum stage shown_stage;
+};
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void on_progress(void *user, enum stage stage, size_t done, size_t total)
+{
+	struct run_watch *w = user;
+	double now = seconds_now();
+	if (w->running)
+		w->seconds[w->stage] += now - w->since;
+	w->running = true;
+	w->stage = stage;
+	w->since = now;
+	if (!w->bar)
+		return;
+	int percent = total ? (int)(done * 100 / total) : 100;
+	if (percent == w->shown && stage == w->shown_stage)
+		return;
+	enum { BAR_WIDTH = 30 };
+	char bar[BAR_WIDTH + 1];
+	int filled = percent * BAR_WIDTH / 100;
+	for (int i = 0; i < BAR_WIDTH; i++)
+		bar[i] = i < filled ? '#' : '.';
+	bar[BAR_WIDTH] = '\0';
+	fprintf(stderr, "\r%-8s [%s] %3d%%", stage_name(stage), bar, percent);
+	fflush(stderr);
+	w->shown = percent;
+	w->shown_stage = stage;
+}
+
+/* Charges the last stage and takes the bar off the screen. */
+static void watch_stop(struct run_watch *w)
+{
+	if (w->running)
+		w->seconds[w->stage] += seconds_now() - w->since;
+	w->running = false;
+	progress_listen(NULL, NULL);
+	if (w->shown >= 0)
+		fputs("\r\033[K", stderr);
+	w->shown = -1;
+}
+
+static void print_timings(const struct run_watch *w)
+{
+	double total = 0;
+	fputs("lightbook: timings:", stderr);
+	for (int s = 0; s < STAGE_COUNT; s++) {
+		fprintf(stderr, " %s %.3f s,", stage_name((enum stage)s), w->seconds[s]);
+		total += w->seconds[s];
+	}
+	fprintf(stderr, " total %.3f s\n", total);
+}
+
 /* Runs the pipeline up to the page model; returns the status. */
 static enum status lay_out(const struct options *opt, struct catalog *cat,
 			   struct layout *layout, struct fontset **fonts,
@@ -214,6 +288,7 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	enum status st = check_output_path(opt, diags);
 	if (st != STATUS_OK)
 		return st;
+	progress_report(STAGE_READ, 0, 1);
 	st = catalog_read(cat, opt->initiatives, opt->sectors, opt->edition, diags);
 	enum status lst = layout_read(layout, opt->layout, diags);
 	if (st != STATUS_OK || lst != STATUS_OK)
@@ -222,11 +297,13 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 		free(cat->edition.lang.text);
 		cat->edition.lang.text = xstrdup(opt->lang);
 	}
+	progress_report(STAGE_CHECK, 0, 1);
 	if (check_catalog(cat, diags) != STATUS_OK || diag_has_errors(diags))
 		return STATUS_INVALID;
 	if (opt->check_only)
 		return STATUS_OK;
 
+	progress_report(STAGE_COMPOSE, 0, 1);
 	char *dir = opt->fonts ? xstrdup(opt->fonts) : default_fonts_dir();
 	st = fontset_open(fonts, dir, diags);
 	free(dir);
@@ -254,6 +331,8 @@ int main(int argc, char **argv)
 	struct fontset *fonts = NULL;
 	struct document doc = {0};
 	struct buffer pdf = {0};
+	struct run_watch watch = {.bar = !opt.quiet && isatty(STDERR_FILENO), .shown = -1};
+	progress_listen(on_progress, &watch);
 	enum status st = lay_out(&opt, &cat, &layout, &fonts, &doc, &diags);
 	if (st == STATUS_OK && !opt.check_only) {
 		if (opt.dump_pages) {
@@ -263,10 +342,12 @@ int main(int argc, char **argv)
 			buffer_free(&dump);
 		} else {
 			st = pdf_render(&doc, fonts, &pdf, &diags);
+			progress_report(STAGE_WRITE, 0, 1);
 			if (st == STATUS_OK)
 				st = output_write(opt.output, pdf.data, pdf.len, &diags);
 		}
 	}
+	watch_stop(&watch);
 	print_diags(&diags);
 	if (st == STATUS_OK && !opt.quiet) {
 		if (opt.check_only)
@@ -276,6 +357,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "lightbook: wrote %s (%zu pages)\n", opt.output,
 				doc.page_count);
 	}
+	if (opt.timings)
+		print_timings(&watch);
 	buffer_free(&pdf);
 	document_free(&doc);
 	fontset_free(fonts);

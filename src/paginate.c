@@ -2,6 +2,7 @@
  * chapter openings, contents page numbers and the outline. */
 #include "paginate.h"
 #include "mem.h"
+#include "progress.h"
 #include "typeset.h"
 
 #include <math.h>
@@ -493,6 +494,7 @@ static void flow_blocks(struct flow *f)
 	const struct booklet *bk = f->booklet;
 	for (size_t i = 0; i < bk->count; i++) {
 		const struct block *b = &bk->blocks[i];
+		progress_report(STAGE_PAGINATE, i, bk->count);
 		switch (b->kind) {
 		case BLOCK_PAGE_BREAK:
 			new_page(f, b->page_style);
@@ -534,6 +536,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	f.lines = xcalloc(booklet->count, sizeof *f.lines);
 	for (size_t i = 0; i < booklet->count; i++) {
 		const struct block *b = &booklet->blocks[i];
+		progress_report(STAGE_TYPESET, i, booklet->count);
 		double width = block_measure(&f, b) - 2 * b->indent;
 		if (b->kind == BLOCK_CONTENTS_ENTRY)
 			width -= b->style.size * 4;   /* room for leaders and the number */

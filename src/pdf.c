@@ -1,5 +1,6 @@
 /* pdf.c - the page model into a PDF file through libharu. */
 #include "pdf.h"
+#include "progress.h"
 
 #include <hpdf.h>
 #include <setjmp.h>
@@ -326,8 +327,10 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 		HPDF_Page_SetWidth(w->pages[p], (HPDF_REAL)doc->pages[p].width);
 		HPDF_Page_SetHeight(w->pages[p], (HPDF_REAL)doc->pages[p].height);
 	}
-	for (size_t p = 0; p < doc->page_count; p++)
+	for (size_t p = 0; p < doc->page_count; p++) {
+		progress_report(STAGE_RENDER, p, doc->page_count);
 		draw_page(w, doc, p);
+	}
 	add_outline(w, doc);
 	for (int f = 0; f < FACE_COUNT; f++)
 		if (w->faces[f])
