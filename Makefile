@@ -4,6 +4,7 @@
 #   make check     build and run every test (last line: N passed, N failed)
 #   make check-asan  the same tests built with AddressSanitizer and UBSan
 #   make fuzz-smoke  every libFuzzer target for a few seconds (CI)
+#   make handouts  one pocket handout per sector into out/handouts/
 
 CC      ?= cc
 PKGS    := fribidi libunibreak libutf8proc inih freetype2 cairo
@@ -23,7 +24,8 @@ OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all booklet check deps clean fonts regen check-asan fuzz-targets fuzz-smoke fuzz
+.PHONY: all booklet check deps clean fonts regen check-asan fuzz-targets fuzz-smoke fuzz \
+        handouts
 
 all: lightbook
 
@@ -43,6 +45,21 @@ tests/unit/test_%: tests/unit/test_%.c $(OBJS)
 booklet: deps
 	@$(MAKE) --no-print-directory lightbook
 	./lightbook -o out/booklet.pdf
+
+# The sectors that have initiatives, in booklet order (csv, since a
+# quoted intro may hold commas and line breaks).
+HANDOUT_SECTORS = $(shell /usr/bin/python3 -c "import csv; \
+	used = {r['sector'] for r in csv.DictReader(open('data/initiatives.csv', encoding='utf-8-sig'))}; \
+	print(' '.join(r['id'] for r in csv.DictReader(open('data/sectors.csv', encoding='utf-8-sig')) if r['id'] in used))")
+HANDOUT_LAYOUT ?= layouts/a6-handout.ini
+
+handouts: deps
+	@$(MAKE) --no-print-directory lightbook
+	@mkdir -p out/handouts
+	@set -e; for id in $(HANDOUT_SECTORS); do \
+		./lightbook -q -l $(HANDOUT_LAYOUT) --sector $$id -o out/handouts/$$id.pdf; \
+		echo "out/handouts/$$id.pdf"; \
+	done
 
 check: deps
 	@$(MAKE) --no-print-directory lightbook $(UNIT_TESTS)

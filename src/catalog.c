@@ -277,15 +277,121 @@ static void free_fields(void *record, const struct column *cols, size_t ncols)
 		free(field_at(record, &cols[c])->text);
 }
 
-void catalog_free(struct catalog *cat)
+static void free_initiative(struct initiative *in)
 {
+	free_fields(in, initiative_columns, COUNT(initiative_columns));
+	for (size_t p = 0; p < in->partner_count; p++)
+		free(in->partner_names[p]);
+	free(in->partner_names);
+}
+
+/* The index of the sector with id [id, id + len), or SIZE_MAX. */
+static size_t find_sector(const struct catalog *cat, const char *id, size_t len)
+{
+	for (size_t i = 0; i < cat->sector_count; i++)
+		if (strlen(cat->sectors[i].id.text) == len &&
+		    memcmp(cat->sectors[i].id.text, id, len) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Finds each listed id's sector into chosen (in the list's order);
+ * returns how many, or 0 after reporting a mistake. */
+static size_t choose_sectors(const struct catalog *cat, const char *ids, size_t *chosen,
+			     struct diag_list *diags, enum status *st)
+{
+	size_t count = 0;
+	const char *p = ids;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		size_t index = find_sector(cat, p, len);
+		if (index == SIZE_MAX) {
+			struct buffer known = {0};
+			for (size_t i = 0; i < cat->sector_count; i++)
+				buffer_printf(&known, "%s%s", i ? ", " : "", cat->sectors[i].id.text);
+			diag_error(diags, ((struct span){0}),
+				   "--sector: no sector \"%.*s\" in %s (there are: %s)",
+				   (int)len, p, cat->sectors_path, known.data ? known.data : "none");
+			buffer_free(&known);
+			*st = STATUS_USAGE;
+			return 0;
+		}
+		for (size_t k = 0; k < count; k++)
+			if (chosen[k] == index) {
+				diag_error(diags, ((struct span){0}),
+					   "--sector: \"%.*s\" is given twice", (int)len, p);
+				*st = STATUS_USAGE;
+				return 0;
+			}
+		chosen[count++] = index;
+		if (!p[len])
+			return count;
+		p += len + 1;
+	}
+}
+
+enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
+				 struct diag_list *diags)
+{
+	enum status st = STATUS_OK;
+	size_t *chosen = xcalloc(cat->sector_count + 1, sizeof *chosen);
+	size_t count = choose_sectors(cat, ids, chosen, diags, &st);
+	size_t *uses = xcalloc(cat->sector_count + 1, sizeof *uses);
+	for (size_t i = 0; i < cat->initiative_count; i++)
+		if (cat->initiatives[i].sector_index < cat->sector_count)
+			uses[cat->initiatives[i].sector_index]++;
+	for (size_t k = 0; k < count; k++)
+		if (!uses[chosen[k]]) {
+			diag_error(diags, cat->sectors[chosen[k]].id.at,
+				   "--sector: sector \"%s\" has no initiatives to hand out",
+				   cat->sectors[chosen[k]].id.text);
+			st = STATUS_INVALID;
+		}
+	if (st != STATUS_OK) {
+		free(chosen);
+		free(uses);
+		return st;
+	}
+
+	/* new_index[old sector] = its place in the handout, or SIZE_MAX. */
+	size_t *new_index = uses;
+	for (size_t i = 0; i < cat->sector_count; i++)
+		new_index[i] = SIZE_MAX;
+	struct sector *sectors = xcalloc(count, sizeof *sectors);
+	for (size_t k = 0; k < count; k++) {
+		sectors[k] = cat->sectors[chosen[k]];
+		new_index[chosen[k]] = k;
+	}
+	for (size_t i = 0; i < cat->sector_count; i++)
+		if (new_index[i] == SIZE_MAX)
+			free_fields(&cat->sectors[i], sector_columns, COUNT(sector_columns));
+	free(cat->sectors);
+	cat->sectors = sectors;
+	cat->sector_count = count;
+
+	size_t kept = 0;
 	for (size_t i = 0; i < cat->initiative_count; i++) {
 		struct initiative *in = &cat->initiatives[i];
-		free_fields(in, initiative_columns, COUNT(initiative_columns));
-		for (size_t p = 0; p < in->partner_count; p++)
-			free(in->partner_names[p]);
-		free(in->partner_names);
+		size_t to = in->sector_index < SIZE_MAX ? new_index[in->sector_index] : SIZE_MAX;
+		if (to == SIZE_MAX) {
+			free_initiative(in);
+			continue;
+		}
+		in->sector_index = to;
+		cat->initiatives[kept++] = *in;
 	}
+	cat->initiative_count = kept;
+
+	cat->handout = true;
+	free(chosen);
+	free(new_index);
+	return STATUS_OK;
+}
+
+void catalog_free(struct catalog *cat)
+{
+	for (size_t i = 0; i < cat->initiative_count; i++)
+		free_initiative(&cat->initiatives[i]);
 	free(cat->initiatives);
 	for (size_t i = 0; i < cat->sector_count; i++)
 		free_fields(&cat->sectors[i], sector_columns, COUNT(sector_columns));

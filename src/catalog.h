@@ -11,6 +11,7 @@
 
 #include "diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One cell of input: its text (UTF-8, trimmed, never NULL: "" when empty
@@ -68,6 +69,7 @@ struct catalog {
 	struct initiative *initiatives;
 	size_t initiative_count;
 	struct edition edition;
+	bool handout;                  /* catalog_keep_sectors chose the sectors */
 };
 
 /* Reads the three files into *cat: CSV through libcsv (columns found by
@@ -81,6 +83,15 @@ struct catalog {
 enum status catalog_read(struct catalog *cat, const char *initiatives_path,
 			 const char *sectors_path, const char *edition_path,
 			 struct diag_list *diags);
+
+/* Makes a checked catalog a handout's: keeps only the sectors whose ids
+ * ids lists (comma-separated, in that order) and their initiatives, and
+ * sets handout. An id that is not a
+ * sector, or is given twice, is STATUS_USAGE; a chosen sector without
+ * initiatives STATUS_INVALID; both with a diagnostic. The catalog is
+ * unchanged unless it returns STATUS_OK. */
+enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
+				 struct diag_list *diags);
 
 void catalog_free(struct catalog *cat);
 

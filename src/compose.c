@@ -164,6 +164,15 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	title_rtl.align = ALIGN_CENTER;
 	title_rtl.space_after = s->leading * 0.3;
 	add_other_names(b, titles, title, title_rtl);
+	if (b->handout_sectors) {
+		/* A handout names the sectors it holds under the title. */
+		struct block *h = add_text(b, s, b->handout_sectors, FAMILY_SANS,
+					   s->chapter_scale * 0.75);
+		h->style.bold = true;
+		h->align = ALIGN_CENTER;
+		h->space_before = s->leading * 1.2;
+		h->indent = s->base * 2;
+	}
 	const char *subtitle = localized(b, subtitles);
 	if (*subtitle) {
 		struct block *sub = add_text(b, s, subtitle, FAMILY_SERIF, 1.15);
@@ -376,6 +385,25 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 			compose_initiative(&cat->initiatives[i], sec, s, b);
 }
 
+/* A handout's sectors, "A · B" (a middle dot, since names hold "and"
+ * themselves), and its title "Booklet: A · B" for the running heads and
+ * the metadata. */
+static void name_handout(const struct catalog *cat, struct booklet *b)
+{
+	struct buffer names = {0}, title = {0};
+	for (size_t i = 0; i < cat->sector_count; i++) {
+		const struct sector *sec = &cat->sectors[i];
+		const struct field *const sector_names[] = {&sec->name, &sec->name_he,
+							    &sec->name_ar};
+		buffer_printf(&names, "%s%s", i ? " \u00b7 " : "",
+			      in_lang(b->lang, sector_names));
+	}
+	buffer_printf(&title, "%s: %s", b->title, names.data);
+	b->handout_sectors = buffer_take(&names);
+	b->handout_title = buffer_take(&title);
+	b->title = b->handout_title;
+}
+
 void compose_booklet(const struct catalog *cat, const struct layout *layout,
 		     struct booklet *out)
 {
@@ -404,6 +432,8 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	size_t *counts = xcalloc(cat->sector_count, sizeof *counts);
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		counts[cat->initiatives[i].sector_index]++;
+	if (cat->handout)
+		name_handout(cat, out);
 
 	compose_cover(cat, counts, &s, out);
 	compose_contents(cat, counts, &s, out);
@@ -421,6 +451,8 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 
 void booklet_free(struct booklet *booklet)
 {
+	free(booklet->handout_sectors);
+	free(booklet->handout_title);
 	for (size_t i = 0; i < booklet->count; i++) {
 		free(booklet->blocks[i].text);
 		free(booklet->blocks[i].uri);

@@ -69,7 +69,12 @@ struct booklet {
 	 * many, and the first of them (for main's one warning). */
 	size_t untranslated;
 	struct span first_untranslated;
-	/* Not owned; from the catalog, for the running heads and metadata. */
+	/* A handout's (--sector) sectors named on its cover, and its title;
+	 * owned, NULL for the whole booklet. */
+	char *handout_sectors;
+	char *handout_title;
+	/* For the running heads and metadata; from the catalog, or the
+	 * handout_title. */
 	const char *title;
 	const char *publisher;
 	const char *subtitle;

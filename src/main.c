@@ -35,6 +35,7 @@ struct options {
 	const char *edition;
 	const char *fonts;       /* NULL: the fonts folder beside the program */
 	const char *lang;        /* NULL: edition.ini's lang */
+	const char *sector_ids;  /* --sector: a handout of these; NULL for all */
 	bool check_only;
 	bool quiet;
 	bool dump_pages;
@@ -52,6 +53,7 @@ static const char usage_text[] =
 	"      --edition FILE   the edition's settings (default data/edition.ini)\n"
 	"      --fonts DIR      the bundled fonts (default: fonts/ beside lightbook)\n"
 	"      --lang LANG      en, he or ar: the booklet's language (default: edition.ini's)\n"
+	"      --sector ID[,ID...]  a handout of only these sectors\n"
 	"      --check          validate the input, write nothing\n"
 	"      --dump-pages     print the page model as text, write no PDF\n"
 	"  -q, --quiet          print only warnings and errors\n"
@@ -62,7 +64,7 @@ static const char usage_text[] =
 	"INITIATIVES.csv defaults to data/initiatives.csv.\n"
 	"Exit status: 0 done, 1 invalid input, 2 usage error, 3 I/O or system error.\n";
 
-enum { OPT_SECTORS = 256, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_CHECK, OPT_DUMP,
+enum { OPT_SECTORS = 256, OPT_SECTOR, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_CHECK, OPT_DUMP,
        OPT_TIMINGS, OPT_VERSION, OPT_HELP };
 
 /* Returns -1 to go on, or the exit code to stop with. */
@@ -72,6 +74,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{"output", required_argument, NULL, 'o'},
 		{"layout", required_argument, NULL, 'l'},
 		{"sectors", required_argument, NULL, OPT_SECTORS},
+		{"sector", required_argument, NULL, OPT_SECTOR},
 		{"edition", required_argument, NULL, OPT_EDITION},
 		{"fonts", required_argument, NULL, OPT_FONTS},
 		{"lang", required_argument, NULL, OPT_LANG},
@@ -98,6 +101,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case 'l': opt->layout = optarg; break;
 		case 'q': opt->quiet = true; break;
 		case OPT_SECTORS: opt->sectors = optarg; break;
+		case OPT_SECTOR: opt->sector_ids = optarg; break;
 		case OPT_EDITION: opt->edition = optarg; break;
 		case OPT_FONTS: opt->fonts = optarg; break;
 		case OPT_LANG:
@@ -300,6 +304,11 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	progress_report(STAGE_CHECK, 0, 1);
 	if (check_catalog(cat, diags) != STATUS_OK || diag_has_errors(diags))
 		return STATUS_INVALID;
+	if (opt->sector_ids) {
+		st = catalog_keep_sectors(cat, opt->sector_ids, diags);
+		if (st != STATUS_OK)
+			return st;
+	}
 	if (opt->check_only)
 		return STATUS_OK;
 

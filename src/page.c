@@ -71,6 +71,7 @@ void document_free(struct document *doc)
 	for (size_t i = 0; i < doc->outline_count; i++)
 		free(doc->outline[i].title);
 	free(doc->outline);
+	free(doc->title);
 	*doc = (struct document){0};
 }
 

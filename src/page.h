@@ -88,8 +88,10 @@ struct document {
 	bool right_to_left; /* a Hebrew or Arabic booklet: bound on the right, so a
 			       recto (odd page) is the left page of its spread
 			       and spreads read from right to left */
-	/* Document information; not owned (they point into the catalog). */
-	const char *title, *author, *subject, *date;
+	/* Document information. The title is owned (a handout's is made for
+	 * it); the others point into the catalog. */
+	char *title;
+	const char *author, *subject, *date;
 };
 
 /* Appends a blank page and returns it; the pointer is valid until the

@@ -566,7 +566,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	}
 	out->facing_pages = layout->facing;
 	out->right_to_left = booklet->right_to_left;
-	out->title = booklet->title;
+	out->title = booklet->title ? xstrdup(booklet->title) : NULL;
 	out->author = booklet->publisher;
 	out->subject = booklet->subtitle;
 	out->date = booklet->date;
