@@ -292,6 +292,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 
 	struct block body = text_style(s, FAMILY_SERIF, 1.0);
 	body.align = ALIGN_JUSTIFY;
+	body.style.hyphenate = true;
 	body.space_before = s->leading * 0.35;
 	const struct field *const summaries[] = {&in->summary, &in->summary_he,
 						 &in->summary_ar};
@@ -302,6 +303,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 		quote.style.italic = true;
 		quote.indent = s->base * 1.5;
 		quote.align = ALIGN_START;
+		quote.style.hyphenate = false;
 		quote.space_before = s->leading * 0.5;
 		struct buffer q = {0};
 		bool quoted = strncmp(in->quote.text, "\u201c", 3) == 0 ||
@@ -371,6 +373,7 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 		struct block intro = text_style(s, FAMILY_SERIF, 1.05);
 		intro.style.italic = true;
 		intro.align = ALIGN_JUSTIFY;
+		intro.style.hyphenate = true;
 		intro.space_before = s->leading * 0.6;
 		add_paragraphs(b, intro_text, &intro);
 	}

@@ -1,6 +1,8 @@
 /* typeset.c - paragraphs into lines: bidi, Arabic shaping, fonts per
  * script, line breaking, reordering and justification. */
 #include "typeset.h"
+#include "hyphen.h"
+#include "linebreak.h"
 #include "mem.h"
 
 #include <fribidi.h>
@@ -171,7 +173,11 @@ static uint32_t *decode_nfc(const char *text, size_t *count)
 			c = 0xFFFD;
 			used = 1;
 		}
-		cp[n++] = c == '\t' ? ' ' : (uint32_t)c;
+		if (c == '\t')
+			c = ' ';
+		/* A run of spaces is one word space. */
+		if (!(c == ' ' && n > 0 && cp[n - 1] == ' '))
+			cp[n++] = (uint32_t)c;
 		s += used;
 		len -= (size_t)used;
 	}
@@ -260,16 +266,46 @@ static size_t trim_end(const struct para *p, size_t start, size_t end)
 	return end;
 }
 
+/* No-break spaces (and the word joiner) hold their neighbours together
+ * even when a word is broken between letters. */
+static bool is_no_break_space(uint32_t c)
+{
+	return c == 0x00A0 || c == 0x2007 || c == 0x202F || c == 0x2060;
+}
+
+/* Whether a line broken between two letters of a word may start with c:
+ * not with a mark, an invisible character, or punctuation that closes or
+ * ends something (UAX #14 classes CL, CP, EX, IS, QU closing). */
+static bool may_start_line(uint32_t c)
+{
+	switch (utf8proc_category((utf8proc_int32_t)c)) {
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return false;
+	default:
+		return !is_invisible(c);
+	}
+}
+
+/* The kinds of places where a word may be broken, cheapest first. */
+enum word_break { WORD_NONE, WORD_HYPHEN, WORD_OPPORTUNITY, WORD_LAST_RESORT };
+
 /* Where the line that starts at start ends (exclusive), filling greedily:
- * the last break opportunity that fits, or, for a word wider than the
+ * the last break opportunity that fits (UAX #14's, or one of at[], the
+ * word breaks of the whole paragraph), or, for a word wider than the
  * measure, as many characters as fit (at least one, with its marks).
  * *forced tells whether the text itself ends the line there. */
-static size_t find_line_end(const struct para *p, size_t start, double measure,
-			    bool *forced)
+static size_t find_line_end(const struct para *p, const enum word_break *at,
+			    size_t start, double measure, bool *forced)
 {
 	const double epsilon = 0.01;
 	double width = 0;
 	size_t last_break = 0;   /* 0 = none yet (a break is after >= 1 char) */
+	size_t last_resort = 0;  /* the same, between two letters of a word */
 	*forced = false;
 	for (size_t j = start; j < p->n; j++) {
 		width += p->advance[j];
@@ -277,6 +313,8 @@ static size_t find_line_end(const struct para *p, size_t start, double measure,
 		    width > measure + epsilon) {
 			if (last_break)
 				return last_break;
+			if (last_resort)
+				return last_resort;
 			/* A mark that does not fit takes its base to the
 			 * next line: a character and its marks never part. */
 			size_t end = j;
@@ -292,11 +330,226 @@ static size_t find_line_end(const struct para *p, size_t start, double measure,
 			*forced = true;
 			return j + 1;
 		}
-		if (p->breaks[j] == LINEBREAK_ALLOWBREAK)
+		if ((p->breaks[j] == LINEBREAK_ALLOWBREAK && is_space(p->cp[j])) ||
+		    at[j] == WORD_OPPORTUNITY)
 			last_break = j + 1;
+		if (at[j] == WORD_LAST_RESORT)
+			last_resort = j + 1;
 	}
 	*forced = true;
 	return p->n;
+}
+
+/* A line in logical order before it is built: the characters [start, end)
+ * (trailing spaces included), whether it is the last of its paragraph or
+ * ends at a line break in the text (then it is not stretched), and
+ * whether it ends at a hyphenation point (then it gets a hyphen). */
+struct line_span {
+	size_t start, end;
+	bool last;
+	bool hyphen;
+};
+
+struct line_spans {
+	struct line_span *items;
+	size_t count, cap;
+};
+
+static void add_span(struct line_spans *s, struct line_span span)
+{
+	grow_array((void **)&s->items, &s->cap, s->count + 1, sizeof *s->items);
+	s->items[s->count++] = span;
+}
+
+static size_t skip_spaces(const struct para *p, size_t i, size_t end)
+{
+	while (i < end && is_space(p->cp[i]))
+		i++;
+	return i;
+}
+
+/* Where the text [start, end) may break inside its words: after an
+ * explicit hyphen or a '/' (UAX #14), at a hyphenation point of an English
+ * word when style allows, and, only inside a stretch wider than the
+ * measure with no other way to break it, between any two characters. */
+static void find_word_breaks(const struct para *p, size_t start, size_t end,
+			     bool hyphenate, double measure, enum word_break *at)
+{
+	for (size_t i = start; i < end; i++) {
+		at[i - start] = WORD_NONE;
+		if (i + 1 < end && !is_space(p->cp[i + 1]) && !is_space(p->cp[i]) &&
+		    p->breaks[i] == LINEBREAK_ALLOWBREAK)
+			at[i - start] = p->cp[i] == 0x00AD ? WORD_HYPHEN : WORD_OPPORTUNITY;
+	}
+	bool *after = xmalloc((end - start + 1) * sizeof *after);
+	for (size_t i = start; i < end;) {
+		/* A token is what lies between spaces; one that looks like an
+		 * address or a URL is never hyphenated, but may break before a
+		 * '?' (UAX #14 alone never does) as well as after a '/'. */
+		size_t token_end = i;
+		bool address = false;
+		while (token_end < end && !is_space(p->cp[token_end])) {
+			uint32_t c = p->cp[token_end++];
+			address |= c == '/' || c == '@' || c == '\\' || c == '_';
+		}
+		for (size_t k = i + 1; address && k < token_end; k++)
+			if (p->cp[k] == '?') {
+				at[k - 1 - start] = WORD_OPPORTUNITY;
+				at[k - start] = WORD_NONE;
+			}
+		for (size_t w = i; hyphenate && !address && w < token_end;) {
+			size_t word_end = w;
+			while (word_end < token_end && (p->cp[word_end] | 0x20) >= 'a' &&
+			       (p->cp[word_end] | 0x20) <= 'z')
+				word_end++;
+			if (word_end > w) {
+				hyphen_points(&p->cp[w], word_end - w, after);
+				for (size_t k = 0; k < word_end - w; k++)
+					if (after[k] && at[w + k - start] == WORD_NONE)
+						at[w + k - start] = WORD_HYPHEN;
+			}
+			w = word_end + 1;
+		}
+		i = skip_spaces(p, token_end, end);
+	}
+	free(after);
+	/* Stretches between break points that are wider than the measure. */
+	size_t from = start;
+	double width = 0;
+	for (size_t i = start; i <= end; i++) {
+		bool boundary = i == end || is_space(p->cp[i]);
+		if (!boundary) {
+			width += p->advance[i];
+			if (at[i - start] == WORD_NONE)
+				continue;
+		}
+		if (width > measure)
+			for (size_t k = from; k + 1 < i; k++)
+				if (at[k - start] == WORD_NONE && may_start_line(p->cp[k + 1]) &&
+				    !is_no_break_space(p->cp[k]) && !is_no_break_space(p->cp[k + 1]))
+					at[k - start] = WORD_LAST_RESORT;
+		from = i + 1;
+		width = 0;
+	}
+}
+
+/* Lines filled greedily: for ragged text, headings and labels. */
+static void break_greedy(const struct para *p, double measure, struct line_spans *out)
+{
+	enum word_break *at = xmalloc((p->n + 1) * sizeof *at);
+	find_word_breaks(p, 0, p->n, false, measure, at);
+	size_t start = skip_spaces(p, 0, p->n);
+	while (start < p->n) {
+		bool forced;
+		size_t end = find_line_end(p, at, start, measure, &forced);
+		add_span(out, (struct line_span){.start = start, .end = end, .last = forced});
+		start = skip_spaces(p, end, p->n);
+	}
+	free(at);
+}
+
+/* Penalties of the word breaks: a hyphen costs a little (and is flagged,
+ * so that hyphens in a row cost more), a break between two characters of
+ * a word nearly as much as the breaker allows. */
+static const double hyphen_penalty = 50;
+static const double opportunity_penalty = 50;
+static const double last_resort_penalty = 5000;
+
+struct kp_items {
+	struct lb_item *items;
+	size_t *end;           /* per item: a line broken there ends before this char */
+	size_t count, cap, end_cap;
+};
+
+static void add_item(struct kp_items *k, struct lb_item item, size_t end)
+{
+	grow_array((void **)&k->items, &k->cap, k->count + 1, sizeof *k->items);
+	grow_array((void **)&k->end, &k->end_cap, k->count + 1, sizeof *k->end);
+	k->items[k->count] = item;
+	k->end[k->count++] = end;
+}
+
+static double hyphen_width(const struct para *p, struct fontset *fonts, size_t i)
+{
+	return font_advance(fonts, p->face[i], '-') * p->size * face_scale(p->face[i]) /
+	       1000.0;
+}
+
+/* Total-fit lines of [start, end), a stretch of text without line breaks
+ * in it. A word space may stretch to twice its width and shrink by a
+ * third; the last line is filled with glue that takes any slack. */
+static void break_total_fit(const struct para *p, struct fontset *fonts, size_t start,
+			    size_t end, bool hyphenate, double measure,
+			    struct line_spans *out)
+{
+	enum word_break *at = xmalloc((end - start + 1) * sizeof *at);
+	find_word_breaks(p, start, end, hyphenate, measure, at);
+	struct kp_items k = {0};
+	for (size_t i = start; i < end; i++) {
+		if (is_space(p->cp[i])) {
+			double w = p->advance[i];
+			add_item(&k, (struct lb_item){.kind = LB_GLUE, .width = w,
+						      .stretch = w, .shrink = w / 3}, i);
+			continue;
+		}
+		add_item(&k, (struct lb_item){.kind = LB_BOX, .width = p->advance[i]}, i);
+		switch (at[i - start]) {
+		case WORD_NONE:
+			break;
+		case WORD_HYPHEN:
+			add_item(&k, (struct lb_item){.kind = LB_PENALTY,
+				.width = hyphen_width(p, fonts, i),
+				.penalty = hyphen_penalty, .flagged = true}, i + 1);
+			break;
+		case WORD_OPPORTUNITY:
+			add_item(&k, (struct lb_item){.kind = LB_PENALTY,
+				.penalty = opportunity_penalty}, i + 1);
+			break;
+		case WORD_LAST_RESORT:
+			add_item(&k, (struct lb_item){.kind = LB_PENALTY,
+				.penalty = last_resort_penalty}, i + 1);
+			break;
+		}
+	}
+	free(at);
+	add_item(&k, (struct lb_item){.kind = LB_PENALTY, .penalty = LINEBREAK_INFINITY},
+		 end);
+	add_item(&k, (struct lb_item){.kind = LB_GLUE, .stretch = LINEBREAK_INFINITY}, end);
+	add_item(&k, (struct lb_item){.kind = LB_PENALTY, .penalty = -LINEBREAK_INFINITY},
+		 end);
+	const struct lb_params params = {
+		.measure = measure, .tolerance = 1, .max_flagged_run = 2};
+	size_t *breaks;
+	size_t count = linebreak_total_fit(k.items, k.count, &params, &breaks);
+	size_t line_start = start;
+	for (size_t b = 0; b < count; b++) {
+		const struct lb_item *it = &k.items[breaks[b]];
+		size_t line_end = k.end[breaks[b]];
+		add_span(out, (struct line_span){
+			.start = line_start, .end = line_end, .last = b + 1 == count,
+			.hyphen = it->kind == LB_PENALTY && it->width > 0});
+		line_start = skip_spaces(p, line_end, end);
+	}
+	free(breaks);
+	free(k.items);
+	free(k.end);
+}
+
+/* Total fit for each stretch between the text's own line breaks. */
+static void break_justified(const struct para *p, struct fontset *fonts,
+			    bool hyphenate, double measure, struct line_spans *out)
+{
+	size_t start = skip_spaces(p, 0, p->n);
+	while (start < p->n) {
+		size_t end = start;
+		while (end < p->n && !(p->breaks[end] == LINEBREAK_MUSTBREAK && end + 1 < p->n))
+			end++;
+		size_t stop = end < p->n ? end + 1 : end;
+		size_t visible = trim_end(p, start, stop);
+		if (visible > start)
+			break_total_fit(p, fonts, start, visible, hyphenate, measure, out);
+		start = skip_spaces(p, stop, p->n);
+	}
 }
 
 static void append_utf8(struct buffer *b, uint32_t c)
@@ -330,10 +583,12 @@ static void close_run(struct run_builder *rb)
 }
 
 /* Builds the runs of line [a, b): reorders it visually (UAX #9 L1-L4),
- * groups characters into runs of one face and direction, and spreads
- * extra_per_gap points over each word space. */
-static void build_line(struct para *p, FriBidiStrIndex *map, size_t a, size_t b,
-		       double offset, double extra_per_gap, struct line *line)
+ * groups characters into runs of one face and direction, adds a hyphen
+ * after the last character when the line was hyphenated, and spreads
+ * extra_per_gap points (negative: shrinks) over each word space. */
+static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *map,
+		       size_t a, size_t b, bool hyphen, double offset,
+		       double extra_per_gap, struct line *line)
 {
 	if (b > a && !fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, p->types,
 					   (FriBidiStrIndex)(b - a), (FriBidiStrIndex)a,
@@ -349,7 +604,7 @@ static void build_line(struct para *p, FriBidiStrIndex *map, size_t a, size_t b,
 		/* A stretched space is a gap between runs; a natural one stays
 		 * inside its run, so that a line is as few text operations as
 		 * its fonts and directions allow. */
-		if (is_space(p->cp[i]) && extra_per_gap > 0) {
+		if (is_space(p->cp[i]) && extra_per_gap != 0) {
 			close_run(&rb);
 			x += p->advance[i] + extra_per_gap;
 			continue;
@@ -368,9 +623,61 @@ static void build_line(struct para *p, FriBidiStrIndex *map, size_t a, size_t b,
 		append_utf8(&rb.text, c);
 		rb.width += p->advance[i];
 		x += p->advance[i];
+		if (hyphen && i == b - 1) {
+			double w = hyphen_width(p, fonts, i);
+			append_utf8(&rb.text, '-');
+			rb.width += w;
+			x += w;
+		}
 	}
 	close_run(&rb);
 	line->width = x - offset;
+	line->hyphenated = hyphen;
+}
+
+/* Sets one line: its alignment, and for a justified line that is not the
+ * last, the slack spread over its word spaces. */
+static void set_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *map,
+		     const struct line_span *span, enum align align, double measure,
+		     bool rtl, struct line *line)
+{
+	size_t visible_end = trim_end(p, span->start, span->end);
+	double natural = 0, spaces = 0;
+	size_t gaps = 0;
+	for (size_t i = span->start; i < visible_end; i++) {
+		natural += p->advance[i];
+		if (is_space(p->cp[i])) {
+			gaps++;
+			spaces += p->advance[i];
+		}
+	}
+	if (span->hyphen && visible_end > span->start)
+		natural += hyphen_width(p, fonts, visible_end - 1);
+	double slack = measure - natural;
+	/* The last line keeps natural spaces, unless the breaker shrank them
+	 * to make it fit. */
+	bool stretch = align == ALIGN_JUSTIFY && (!span->last || slack < 0) && gaps > 0 &&
+		       spaces > 0;
+	double offset = 0;
+	switch (align) {
+	case ALIGN_JUSTIFY:
+	case ALIGN_START:
+		offset = rtl ? slack : 0;
+		break;
+	case ALIGN_END:
+		offset = rtl ? 0 : slack;
+		break;
+	case ALIGN_CENTER:
+		offset = slack / 2;
+		break;
+	}
+	if (stretch)
+		offset = 0;
+	*line = (struct line){.space_ratio = 1};
+	build_line(p, fonts, map, span->start, visible_end, span->hyphen, offset,
+		   stretch ? slack / (double)gaps : 0, line);
+	if (stretch)
+		line->space_ratio = (spaces + slack) / spaces;
 }
 
 void typeset_paragraph(struct fontset *fonts, const char *text,
@@ -381,52 +688,19 @@ void typeset_paragraph(struct fontset *fonts, const char *text,
 	struct para p;
 	para_prepare(&p, fonts, text, style, dir);
 	out->rtl = FRIBIDI_IS_RTL(p.base);
+	struct line_spans spans = {0};
+	if (align == ALIGN_JUSTIFY)
+		break_justified(&p, fonts, style->hyphenate, measure, &spans);
+	else
+		break_greedy(&p, measure, &spans);
 	FriBidiStrIndex *map = xmalloc((p.n + 1) * sizeof *map);
 	for (size_t i = 0; i < p.n; i++)
 		map[i] = (FriBidiStrIndex)i;
-
-	size_t cap = 0;
-	size_t start = 0;
-	while (start < p.n && is_space(p.cp[start]))
-		start++;
-	while (start < p.n) {
-		bool forced;
-		size_t end = find_line_end(&p, start, measure, &forced);
-		size_t visible_end = trim_end(&p, start, end);
-		double natural = 0;
-		size_t gaps = 0;
-		for (size_t i = start; i < visible_end; i++) {
-			natural += p.advance[i];
-			gaps += is_space(p.cp[i]);
-		}
-		bool stretch = align == ALIGN_JUSTIFY && !forced && gaps > 0 &&
-			       natural < measure;
-		double slack = measure - natural;
-		double offset = 0;
-		bool start_is_left = !out->rtl;
-		switch (align) {
-		case ALIGN_JUSTIFY:
-		case ALIGN_START:
-			offset = start_is_left ? 0 : slack;
-			break;
-		case ALIGN_END:
-			offset = start_is_left ? slack : 0;
-			break;
-		case ALIGN_CENTER:
-			offset = slack / 2;
-			break;
-		}
-		if (stretch)
-			offset = 0;
-		grow_array((void **)&out->items, &cap, out->count + 1, sizeof *out->items);
-		struct line *line = &out->items[out->count++];
-		*line = (struct line){0};
-		build_line(&p, map, start, visible_end, offset,
-			   stretch ? slack / (double)gaps : 0, line);
-		start = end;
-		while (start < p.n && is_space(p.cp[start]))
-			start++;
-	}
+	out->items = xcalloc(spans.count ? spans.count : 1, sizeof *out->items);
+	for (size_t s = 0; s < spans.count; s++)
+		set_line(&p, fonts, map, &spans.items[s], align, measure, out->rtl,
+			 &out->items[out->count++]);
+	free(spans.items);
 	free(map);
 	para_free(&p);
 }

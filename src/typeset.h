@@ -7,9 +7,10 @@
  *
  * The steps follow UAX #9 and UAX #14: NFC normalisation (utf8proc), bidi
  * levels for the whole paragraph and Arabic joining and shaping (FriBidi),
- * break opportunities (libunibreak), greedy filling in logical order, then
- * reordering of each line on its own (rules L1-L4), as the bidi algorithm
- * requires. */
+ * break opportunities (libunibreak), line breaking in logical order (total
+ * fit for justified paragraphs, see linebreak.h; greedy filling otherwise),
+ * then reordering of each line on its own (rules L1-L4), as the bidi
+ * algorithm requires. */
 #ifndef LIGHTBOOK_TYPESET_H
 #define LIGHTBOOK_TYPESET_H
 
@@ -25,6 +26,7 @@ struct text_style {
 	bool bold;
 	bool italic;
 	double size;        /* points */
+	bool hyphenate;     /* English words may be hyphenated (body text) */
 };
 
 enum direction {
@@ -52,6 +54,9 @@ struct line {
 	struct line_run *runs;
 	size_t run_count;
 	double width;       /* from the first run's left edge to the last's right */
+	double space_ratio; /* a word space's width to its natural width (1 unless
+			       justified) */
+	bool hyphenated;    /* ends with a hyphen the breaker added */
 };
 
 struct lines {
@@ -61,8 +66,12 @@ struct lines {
 };
 
 /* Breaks text into lines no wider than measure (points). A word longer
- * than the measure is broken between characters. Empty text gives no
- * lines. The caller owns *out and frees it with lines_free. */
+ * than the measure is broken at a break opportunity inside it (after a
+ * '/' in a URL) or, if it has none, between characters. A justified
+ * paragraph is broken by total fit, with English hyphenation when
+ * style->hyphenate; no word space grows past twice its natural width
+ * unless the paragraph has no other way, and the last line is not
+ * stretched. Empty text gives no lines. The caller owns *out and frees it with lines_free. */
 void typeset_paragraph(struct fontset *fonts, const char *text,
 		       const struct text_style *style, enum direction dir,
 		       enum align align, double measure, struct lines *out);

@@ -9,6 +9,7 @@
 #include "font.h"
 #include "typeset.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,6 +196,392 @@ static void empty_text_gives_no_lines(void **state)
 	lines_free(&lines);
 }
 
+/* Every run of every line lies within [0, measure]. */
+static void assert_inside(const struct lines *lines, double measure)
+{
+	for (size_t i = 0; i < lines->count; i++)
+		for (size_t r = 0; r < lines->items[i].run_count; r++) {
+			const struct line_run *run = &lines->items[i].runs[r];
+			assert_true(run->x >= -0.01);
+			assert_true(run->x + run->width <= measure + 0.01);
+		}
+}
+
+/* The first (count 1) or last characters of a line's visual text. */
+static bool line_starts_with(const struct line *l, const char *prefix)
+{
+	return strncmp(line_text(l), prefix, strlen(prefix)) == 0;
+}
+
+static bool line_ends_with(const struct line *l, const char *suffix)
+{
+	const char *t = line_text(l);
+	size_t n = strlen(t), m = strlen(suffix);
+	return n >= m && strcmp(t + n - m, suffix) == 0;
+}
+
+static void breaks_after_hyphens_and_dashes(void **state)
+{
+	(void)state;
+	const enum align aligns[] = {ALIGN_START, ALIGN_JUSTIFY};
+	for (size_t a = 0; a < 2; a++) {
+		struct lines lines;
+		double measure = typeset_width(fonts, "a well-known", &body) - 1;
+		typeset_paragraph(fonts, "a well-known fact", &body, DIR_LTR, aligns[a],
+				  measure, &lines);
+		assert_true(lines.count >= 2);
+		assert_true(line_ends_with(&lines.items[0], "well-"));
+		lines_free(&lines);
+		measure = typeset_width(fonts, "1990\u2013201", &body);
+		typeset_paragraph(fonts, "1990\u20132010 saw growth", &body, DIR_LTR, aligns[a],
+				  measure, &lines);
+		assert_true(line_ends_with(&lines.items[0], "1990\u2013"));
+		lines_free(&lines);
+	}
+}
+
+/* At every measure: no line starts with a full stop, comma, closing
+ * bracket or closing quote, and a no-break space never ends a line. */
+static void never_before_closing_punctuation_or_at_a_no_break_space(void **state)
+{
+	(void)state;
+	const char *text = "They said \u201cyes\u201d, then (after a pause) left. "
+			   "About 10\u00A0000 people walked 5\u00A0km, or more.";
+	for (double measure = 20; measure < 160; measure += 1.5) {
+		for (int justify = 0; justify < 2; justify++) {
+			struct lines lines;
+			typeset_paragraph(fonts, text, &body, DIR_LTR,
+					  justify ? ALIGN_JUSTIFY : ALIGN_START, measure, &lines);
+			for (size_t i = 1; i < lines.count; i++) {
+				const struct line *l = &lines.items[i];
+				assert_false(line_starts_with(l, "."));
+				assert_false(line_starts_with(l, ","));
+				assert_false(line_starts_with(l, ")"));
+				assert_false(line_starts_with(l, "\u201d"));
+				assert_false(line_starts_with(l, "000"));
+				assert_false(line_starts_with(l, "km"));
+			}
+			lines_free(&lines);
+		}
+	}
+}
+
+/* A URL breaks after a '/' or before a '?', never inside a name. */
+static void urls_break_after_slashes_and_before_queries(void **state)
+{
+	(void)state;
+	const char *text = "see https://example.org/projects/water?lang=en&id=42 today";
+	const char *allowed_ends[] = {"see", "https://", "example.org/", "projects/",
+				      "water", "lang=en&id=42", "today"};
+	for (int justify = 0; justify < 2; justify++) {
+		struct lines lines;
+		typeset_paragraph(fonts, text, &body, DIR_LTR,
+				  justify ? ALIGN_JUSTIFY : ALIGN_START, 80, &lines);
+		assert_true(lines.count >= 4);
+		assert_inside(&lines, 80);
+		bool before_query = false;
+		for (size_t i = 0; i < lines.count; i++) {
+			bool ok = false;
+			for (size_t k = 0; k < sizeof allowed_ends / sizeof *allowed_ends; k++)
+				ok |= line_ends_with(&lines.items[i], allowed_ends[k]);
+			assert_true(ok);
+			before_query |= line_starts_with(&lines.items[i], "?lang");
+		}
+		assert_true(before_query);
+		lines_free(&lines);
+	}
+}
+
+static const struct text_style hyphenated_body = {
+	.family = FAMILY_SERIF, .size = 10, .hyphenate = true};
+
+static const char long_words[] =
+	"International cooperation demonstrates considerable organisational "
+	"responsibility; understanding communities, environmental restoration "
+	"and agricultural infrastructure require extraordinary determination, "
+	"professional collaboration and unprecedented accountability.";
+
+/* Hyphens at libhyphen's points, 2 letters before and 3 after at least,
+ * never more than two lines in a row, never without the style's leave. */
+static void english_is_hyphenated_within_the_rules(void **state)
+{
+	(void)state;
+	size_t total = 0;
+	for (double measure = 90; measure < 180; measure += 7) {
+		struct lines lines;
+		typeset_paragraph(fonts, long_words, &hyphenated_body, DIR_LTR, ALIGN_JUSTIFY,
+				  measure, &lines);
+		assert_inside(&lines, measure);
+		int run = 0;
+		for (size_t i = 0; i < lines.count; i++) {
+			const struct line *l = &lines.items[i];
+			run = l->hyphenated ? run + 1 : 0;
+			assert_true(run <= 2);
+			if (!l->hyphenated)
+				continue;
+			total++;
+			assert_true(line_ends_with(l, "-"));
+			/* The fragment before the hyphen, and the one that starts
+			 * the next line. */
+			const char *t = line_text(l);
+			const char *last_space = strrchr(t, ' ');
+			const char *before = last_space ? last_space + 1 : t;
+			assert_true(strlen(before) - 1 >= 2);
+			char next[512];
+			strcpy(next, line_text(&lines.items[i + 1]));
+			size_t after = strcspn(next, " ,;.");
+			assert_true(after >= 3);
+		}
+		lines_free(&lines);
+		typeset_paragraph(fonts, long_words, &body, DIR_LTR, ALIGN_JUSTIFY, measure,
+				  &lines);
+		for (size_t i = 0; i < lines.count; i++)
+			assert_false(lines.items[i].hyphenated);
+		lines_free(&lines);
+	}
+	assert_true(total > 5);
+}
+
+/* Names (capitalised words), URLs, Hebrew and Arabic keep their words. */
+static void names_urls_hebrew_and_arabic_are_not_hyphenated(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		"Jerusalem Bethlehem Constantinople Mediterranean Transjordanian Galilee",
+		"https://example.org/internationalisation/responsibilities/understanding",
+		"\u05D4\u05EA\u05D0\u05D7\u05D3\u05D5\u05EA \u05D4\u05DE\u05E9\u05EA\u05EA\u05E4\u05D9\u05DD "
+		"\u05D4\u05D9\u05E9\u05E8\u05D0\u05DC\u05D9\u05DD \u05D5\u05D4\u05E4\u05DC\u05E1\u05D8\u05D9\u05E0\u05D9\u05DD",
+		"\u0627\u0644\u0645\u0632\u0627\u0631\u0639\u0648\u0646 \u0627\u0644\u0641\u0644\u0633\u0637\u064A\u0646\u064A\u0648\u0646 "
+		"\u0648\u0627\u0644\u0625\u0633\u0631\u0627\u0626\u064A\u0644\u064A\u0648\u0646 \u064A\u062A\u0639\u0627\u0648\u0646\u0648\u0646",
+	};
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+		for (double measure = 60; measure < 160; measure += 9) {
+			struct lines lines;
+			typeset_paragraph(fonts, texts[t], &hyphenated_body, DIR_AUTO,
+					  ALIGN_JUSTIFY, measure, &lines);
+			assert_inside(&lines, measure);
+			for (size_t i = 0; i < lines.count; i++)
+				assert_false(lines.items[i].hyphenated);
+			lines_free(&lines);
+		}
+}
+
+/* Total fit keeps every word space within twice its width where the
+ * paragraph allows it; first fit did not at these measures. */
+static void word_spaces_stay_within_twice_their_width(void **state)
+{
+	(void)state;
+	const double measures[] = {180, 190, 200, 220, 230, 240, 250};
+	for (size_t m = 0; m < sizeof measures / sizeof *measures; m++) {
+		double measure = measures[m];
+		struct lines lines;
+		typeset_paragraph(fonts, paragraph, &hyphenated_body, DIR_LTR, ALIGN_JUSTIFY,
+				  measure, &lines);
+		for (size_t i = 0; i < lines.count; i++) {
+			assert_true(lines.items[i].space_ratio <= 2.0001);
+			assert_true(lines.items[i].space_ratio >= 0.66);
+		}
+		assert_true(lines.items[lines.count - 1].space_ratio == 1);
+		lines_free(&lines);
+	}
+}
+
+/* The number of characters of a paragraph's visual text, spaces aside. */
+static size_t letters_set(const struct lines *lines)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < lines->count; i++)
+		for (size_t r = 0; r < lines->items[i].run_count; r++)
+			for (const char *c = lines->items[i].runs[r].text; *c; c++)
+				n += (*c & 0xC0) != 0x80 && *c != ' ';
+	return n;
+}
+
+static void pathological_paragraphs_end_quickly_inside_the_margins(void **state)
+{
+	(void)state;
+	enum { BIG = 100 * 1024 };
+	char *text = malloc(BIG + 1);
+	struct lines lines;
+
+	/* One word of 5,000 letters: broken between letters, none lost. */
+	memset(text, 'x', 5000);
+	text[5000] = '\0';
+	typeset_paragraph(fonts, text, &body, DIR_LTR, ALIGN_JUSTIFY, 200, &lines);
+	assert_inside(&lines, 200);
+	assert_int_equal(letters_set(&lines), 5000);
+	lines_free(&lines);
+
+	/* 10,000 spaces: nothing to set. */
+	memset(text, ' ', 10000);
+	text[10000] = '\0';
+	typeset_paragraph(fonts, text, &body, DIR_LTR, ALIGN_JUSTIFY, 200, &lines);
+	assert_int_equal(lines.count, 0);
+	lines_free(&lines);
+
+	/* A URL of 3,000 characters with a '/' every 10. */
+	size_t n = 0;
+	n += (size_t)sprintf(text, "https://example.org");
+	while (n < 3000)
+		n += (size_t)sprintf(text + n, "/abcdefghi");
+	typeset_paragraph(fonts, text, &hyphenated_body, DIR_LTR, ALIGN_JUSTIFY, 200, &lines);
+	assert_inside(&lines, 200);
+	for (size_t i = 0; i + 1 < lines.count; i++)
+		assert_true(line_ends_with(&lines.items[i], "/"));
+	lines_free(&lines);
+
+	/* 100 KB of tiny words, and of real ones. */
+	for (n = 0; n + 2 < BIG; n += 2)
+		memcpy(text + n, "a ", 2);
+	text[n] = '\0';
+	typeset_paragraph(fonts, text, &hyphenated_body, DIR_LTR, ALIGN_JUSTIFY, 200, &lines);
+	assert_inside(&lines, 200);
+	assert_int_equal(letters_set(&lines), n / 2);
+	lines_free(&lines);
+	for (n = 0; n + sizeof long_words < BIG; n += sizeof long_words) {
+		memcpy(text + n, long_words, sizeof long_words - 1);
+		text[n + sizeof long_words - 1] = ' ';
+	}
+	text[n] = '\0';
+	typeset_paragraph(fonts, text, &hyphenated_body, DIR_LTR, ALIGN_JUSTIFY, 200, &lines);
+	assert_inside(&lines, 200);
+	assert_true(lines.count > 1000);
+	lines_free(&lines);
+
+	/* Only combining marks. */
+	for (n = 0; n + 2 <= 2000; n += 2)
+		memcpy(text + n, "\xCC\x81", 2);
+	text[n] = '\0';
+	typeset_paragraph(fonts, text, &body, DIR_LTR, ALIGN_JUSTIFY, 200, &lines);
+	assert_inside(&lines, 200);
+	lines_free(&lines);
+
+	/* Only Arabic, justified from the right. */
+	for (n = 0; n + 40 < 20000;)
+		n += (size_t)sprintf(text + n, "\u0627\u0644\u0645\u0627\u0621 \u0644\u0644\u062C\u0645\u064A\u0639 ");
+	typeset_paragraph(fonts, text, &hyphenated_body, DIR_RTL, ALIGN_JUSTIFY, 200, &lines);
+	assert_true(lines.rtl);
+	assert_inside(&lines, 200);
+	for (size_t i = 0; i + 1 < lines.count; i++)
+		assert_false(lines.items[i].hyphenated);
+	lines_free(&lines);
+	free(text);
+}
+
+/* Reverses the UTF-8 characters of s (a Hebrew word as it is drawn). */
+static char *reversed(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = malloc(n + 1);
+	size_t o = n;
+	for (size_t i = 0; i < n;) {
+		size_t len = 1;
+		while (i + len < n && (s[i + len] & 0xC0) == 0x80)
+			len++;
+		o -= len;
+		memcpy(out + o, s + i, len);
+		i += len;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Where the visual text of line l has word (NULL if it does not). */
+static const char *find_in_line(const struct line *l, const char *word)
+{
+	static char text[512];
+	strcpy(text, line_text(l));
+	return strstr(text, word);
+}
+
+/* An English paragraph with a Hebrew phrase of four words that crosses a
+ * line end: broken in logical order (the phrase's first words end the
+ * first line), then each line reordered on its own, so that on each line
+ * the phrase's words run right to left. */
+static void a_hebrew_phrase_crossing_a_line_end(void **state)
+{
+	(void)state;
+	const char *he[] = {"\u05E9\u05D9\u05E8", "\u05E9\u05DC", "\u05E9\u05DC\u05D5\u05DD",
+			    "\u05D5\u05D0\u05D7\u05D5\u05D5\u05D4"};   /* שיר של שלום ואחווה */
+	char text[256];
+	snprintf(text, sizeof text, "The choir sings %s %s %s %s every week in Haifa.",
+		 he[0], he[1], he[2], he[3]);
+	char *drawn[4];
+	for (int k = 0; k < 4; k++)
+		drawn[k] = reversed(he[k]);
+	bool split_seen = false;
+	for (double measure = 80; measure < 260; measure += 2) {
+		struct lines lines;
+		typeset_paragraph(fonts, text, &body, DIR_LTR, ALIGN_JUSTIFY, measure, &lines);
+		for (size_t i = 0; i < lines.count; i++) {
+			const struct line *l = &lines.items[i];
+			/* Hebrew words on one line: a later word is to the left. */
+			for (int k = 0; k + 1 < 4; k++) {
+				const char *a = find_in_line(l, drawn[k]);
+				const char *b = find_in_line(l, drawn[k + 1]);
+				if (a && b)
+					assert_true(b < a);
+			}
+			/* The line that ends inside the phrase has its first
+			 * words, and English before them, on the left. */
+			if (i + 1 < lines.count && find_in_line(l, drawn[0]) &&
+			    !find_in_line(l, drawn[3])) {
+				assert_non_null(find_in_line(&lines.items[i + 1], drawn[3]));
+				assert_true(line_starts_with(l, "The") ||
+					    find_in_line(l, "sings") < find_in_line(l, drawn[0]));
+				assert_true(find_in_line(&lines.items[i + 1], drawn[3]) <
+					    find_in_line(&lines.items[i + 1], "every"));
+				split_seen = true;
+			}
+		}
+		lines_free(&lines);
+	}
+	assert_true(split_seen);
+	for (int k = 0; k < 4; k++)
+		free(drawn[k]);
+}
+
+/* A Hebrew paragraph with an English name and numbers: the English words
+ * and the digits read left to right inside the right-to-left line, on
+ * whichever line they land. */
+static void english_and_numbers_in_a_hebrew_paragraph(void **state)
+{
+	(void)state;
+	/* "The project started in 2015 with 40 participants, among them
+	 * students of Tel Aviv University, and today it has more than 300." */
+	const char *text = "הפרויקט התחיל בשנת 2015 עם 40 משתתפים, ובהם סטודנטים של "
+			   "Tel Aviv University, והיום יש בו יותר מ־300.";
+	bool split_seen = false;
+	for (double measure = 60; measure < 240; measure += 3) {
+		struct lines lines;
+		typeset_paragraph(fonts, text, &body, DIR_AUTO, ALIGN_JUSTIFY, measure, &lines);
+		assert_true(lines.rtl);
+		assert_inside(&lines, measure);
+		for (size_t i = 0; i < lines.count; i++) {
+			const struct line *l = &lines.items[i];
+			assert_null(find_in_line(l, "5102"));
+			assert_null(find_in_line(l, "vivA"));
+			const char *tel = find_in_line(l, "Tel");
+			const char *aviv = find_in_line(l, "Aviv");
+			const char *uni = find_in_line(l, "University");
+			if (tel && aviv)
+				assert_true(tel < aviv);
+			if (aviv && uni)
+				assert_true(aviv < uni);
+			/* "Tel Aviv" ends this line and "University" starts the
+			 * next: each piece stays left to right, at the line's
+			 * left end (the logical end of an RTL line). */
+			if (aviv && !uni && i + 1 < lines.count &&
+			    find_in_line(&lines.items[i + 1], "University")) {
+				split_seen = true;
+				assert_true(line_starts_with(l, "Tel"));
+			}
+		}
+		lines_free(&lines);
+	}
+	assert_true(split_seen);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +594,15 @@ int main(void)
 		cmocka_unit_test(a_word_wider_than_the_measure_is_broken),
 		cmocka_unit_test(a_mark_that_does_not_fit_takes_its_base_along),
 		cmocka_unit_test(empty_text_gives_no_lines),
+		cmocka_unit_test(breaks_after_hyphens_and_dashes),
+		cmocka_unit_test(never_before_closing_punctuation_or_at_a_no_break_space),
+		cmocka_unit_test(urls_break_after_slashes_and_before_queries),
+		cmocka_unit_test(english_is_hyphenated_within_the_rules),
+		cmocka_unit_test(names_urls_hebrew_and_arabic_are_not_hyphenated),
+		cmocka_unit_test(word_spaces_stay_within_twice_their_width),
+		cmocka_unit_test(pathological_paragraphs_end_quickly_inside_the_margins),
+		cmocka_unit_test(a_hebrew_phrase_crossing_a_line_end),
+		cmocka_unit_test(english_and_numbers_in_a_hebrew_paragraph),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
