@@ -40,6 +40,7 @@ struct options {
 	bool quiet;
 	bool dump_pages;
 	bool timings;
+	bool debug_layout;
 };
 
 static const char usage_text[] =
@@ -56,6 +57,7 @@ static const char usage_text[] =
 	"      --sector ID[,ID...]  a handout of only these sectors\n"
 	"      --check          validate the input, write nothing\n"
 	"      --dump-pages     print the page model as text, write no PDF\n"
+	"      --debug-layout   report the worst word space and the hyphenated lines\n"
 	"  -q, --quiet          print only warnings and errors\n"
 	"      --timings        print the time each stage took\n"
 	"      --version        print the version\n"
@@ -65,7 +67,7 @@ static const char usage_text[] =
 	"Exit status: 0 done, 1 invalid input, 2 usage error, 3 I/O or system error.\n";
 
 enum { OPT_SECTORS = 256, OPT_SECTOR, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_CHECK, OPT_DUMP,
-       OPT_TIMINGS, OPT_VERSION, OPT_HELP };
+       OPT_DEBUG_LAYOUT, OPT_TIMINGS, OPT_VERSION, OPT_HELP };
 
 /* Returns -1 to go on, or the exit code to stop with. */
 static int parse_options(int argc, char **argv, struct options *opt)
@@ -81,6 +83,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{"check", no_argument, NULL, OPT_CHECK},
 		{"dump-pages", no_argument, NULL, OPT_DUMP},
 		{"timings", no_argument, NULL, OPT_TIMINGS},
+		{"debug-layout", no_argument, NULL, OPT_DEBUG_LAYOUT},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"help", no_argument, NULL, OPT_HELP},
@@ -115,6 +118,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case OPT_CHECK: opt->check_only = true; break;
 		case OPT_DUMP: opt->dump_pages = true; break;
 		case OPT_TIMINGS: opt->timings = true; break;
+		case OPT_DEBUG_LAYOUT: opt->debug_layout = true; break;
 		case OPT_VERSION:
 			printf("lightbook %s\n", LIGHTBOOK_VERSION);
 			return 0;
@@ -358,6 +362,13 @@ int main(int argc, char **argv)
 	}
 	watch_stop(&watch);
 	print_diags(&diags);
+	if (st == STATUS_OK && opt.debug_layout && !opt.check_only) {
+		const struct layout_quality *q = &doc.quality;
+		fprintf(stderr, "lightbook: layout: %zu justified lines, worst word space "
+			"%.2fx natural, %zu past 2x, %zu hyphenated lines\n",
+			q->justified_lines, q->worst_space_ratio, q->over_twice,
+			q->hyphenated_lines);
+	}
 	if (st == STATUS_OK && !opt.quiet) {
 		if (opt.check_only)
 			fprintf(stderr, "lightbook: %s: %zu initiatives in %zu sectors, no errors\n",

@@ -79,6 +79,14 @@ struct outline_entry {
 	double y;           /* top of the view */
 };
 
+/* How well the paragraphs were set, for --debug-layout. */
+struct layout_quality {
+	size_t justified_lines;     /* stretched or shrunk to the measure */
+	double worst_space_ratio;   /* widest word space / its natural width */
+	size_t over_twice;          /* justified lines with spaces past 2x */
+	size_t hyphenated_lines;
+};
+
 struct document {
 	struct page *pages;
 	size_t page_count, page_cap;
@@ -88,6 +96,7 @@ struct document {
 	bool right_to_left; /* a Hebrew or Arabic booklet: bound on the right, so a
 			       recto (odd page) is the left page of its spread
 			       and spreads read from right to left */
+	struct layout_quality quality;
 	/* Document information. The title is owned (a handout's is made for
 	 * it); the others point into the catalog. */
 	char *title;

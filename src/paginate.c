@@ -529,6 +529,24 @@ static void flow_blocks(struct flow *f)
 		finish_page(f);
 }
 
+/* Sums up how the booklet's paragraphs were set. */
+static struct layout_quality measure_quality(const struct lines *lines, size_t count)
+{
+	struct layout_quality q = {.worst_space_ratio = 1};
+	for (size_t i = 0; i < count; i++)
+		for (size_t k = 0; k < lines[i].count; k++) {
+			const struct line *l = &lines[i].items[k];
+			q.hyphenated_lines += l->hyphenated;
+			if (l->space_ratio == 1)
+				continue;
+			q.justified_lines++;
+			q.over_twice += l->space_ratio > 2.0005;
+			if (l->space_ratio > q.worst_space_ratio)
+				q.worst_space_ratio = l->space_ratio;
+		}
+	return q;
+}
+
 void paginate_booklet(const struct booklet *booklet, const struct layout *layout,
 		      struct fontset *fonts, struct document *out)
 {
@@ -566,6 +584,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	}
 	out->facing_pages = layout->facing;
 	out->right_to_left = booklet->right_to_left;
+	out->quality = measure_quality(f.lines, booklet->count);
 	out->title = booklet->title ? xstrdup(booklet->title) : NULL;
 	out->author = booklet->publisher;
 	out->subject = booklet->subtitle;
