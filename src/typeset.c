@@ -173,7 +173,11 @@ static uint32_t *decode_nfc(const char *text, size_t *count)
 			c = 0xFFFD;
 			used = 1;
 		}
-		if (c == '\t')
+		/* libunibreak takes U+FFFF for the end of the text (and
+		 * asserts), so that noncharacter becomes U+FFFD. */
+		if (c == 0xFFFF)
+			c = 0xFFFD;
+		if (c == '	')
 			c = ' ';
 		/* A run of spaces is one word space. */
 		if (!(c == ' ' && n > 0 && cp[n - 1] == ' '))

@@ -185,6 +185,18 @@ static void a_mark_that_does_not_fit_takes_its_base_along(void **state)
 	lines_free(&lines);
 }
 
+/* Found by fuzz_text: libunibreak reads U+FFFF as the end of the text and
+ * aborted on an assertion; a CSV cell with that character crashed the run. */
+static void the_noncharacter_ffff_is_set_like_any_other(void **state)
+{
+	(void)state;
+	struct lines lines;
+	typeset_paragraph(fonts, "before \uFFFF after", &body, DIR_LTR, ALIGN_START, 200,
+			  &lines);
+	assert_int_equal(lines.count, 1);
+	lines_free(&lines);
+}
+
 static void empty_text_gives_no_lines(void **state)
 {
 	(void)state;
@@ -593,6 +605,7 @@ int main(void)
 		cmocka_unit_test(mixed_direction_runs_in_an_english_line),
 		cmocka_unit_test(a_word_wider_than_the_measure_is_broken),
 		cmocka_unit_test(a_mark_that_does_not_fit_takes_its_base_along),
+		cmocka_unit_test(the_noncharacter_ffff_is_set_like_any_other),
 		cmocka_unit_test(empty_text_gives_no_lines),
 		cmocka_unit_test(breaks_after_hyphens_and_dashes),
 		cmocka_unit_test(never_before_closing_punctuation_or_at_a_no_break_space),
