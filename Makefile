@@ -5,6 +5,7 @@
 #   make check-asan  the same tests built with AddressSanitizer and UBSan
 #   make fuzz-smoke  every libFuzzer target for a few seconds (CI)
 #   make handouts  one pocket handout per sector into out/handouts/
+#   make bench     time and memory on synthetic editions (not a test)
 
 CC      ?= cc
 PKGS    := fribidi libunibreak libutf8proc inih freetype2 cairo
@@ -25,7 +26,7 @@ OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all booklet check deps clean fonts regen check-asan fuzz-targets fuzz-smoke fuzz \
-        handouts
+        handouts bench
 
 all: lightbook
 
@@ -93,6 +94,15 @@ fuzz-smoke fuzz: deps
 	@$(MAKE) --no-print-directory -C build/fuzz/tree CC=clang \
 		CFLAGS="-O1 -g $(FUZZ_FLAGS)" fuzz-targets
 	@bash tests/fuzz/run $(FUZZ_SECONDS) $(notdir $(FUZZ_TARGETS))
+
+# Times an optimised build (in build/bench) on synthetic editions of
+# BENCH_SIZES initiatives (tests/gen_edition.py, kept in build/bench/
+# editions): median of BENCH_RUNS runs, peak memory, pages, the stages.
+BENCH_SIZES ?= 1000 10000 100000
+bench: deps
+	@bash tests/copy-tree build/bench/tree
+	@$(MAKE) --no-print-directory -C build/bench/tree CFLAGS="-O2" lightbook >/dev/null
+	@/usr/bin/python3 tests/bench.py build/bench/tree/lightbook build/bench/editions $(BENCH_SIZES)
 
 # Rewrites tests/data/bad/*.expected from the current binary, diff first.
 regen: lightbook
