@@ -269,14 +269,17 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 
 	struct buffer meta = {0};
 	const char *sep = "";
+	/* In a right-to-left line a mark after each piece keeps an English
+	 * place name from pulling the number after it into its own run. */
+	const char *next = b->right_to_left ? "\u200F  ·  " : "  ·  ";
 	if (*in->location.text) {
 		buffer_printf(&meta, "%s", in->location.text);
-		sep = "  ·  ";
+		sep = next;
 	}
 	if (in->founded_year) {
 		buffer_printf(&meta, "%s%s %d", sep, tr(b->lang, STR_FOUNDED),
 			      in->founded_year);
-		sep = "  ·  ";
+		sep = next;
 	}
 	if (in->participant_count >= 0) {
 		buffer_append_str(&meta, sep);
@@ -304,6 +307,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 		quote.indent = s->base * 1.5;
 		quote.align = ALIGN_START;
 		quote.style.hyphenate = false;
+		quote.dir = DIR_AUTO;   /* a quotation keeps the direction of its words */
 		quote.space_before = s->leading * 0.5;
 		struct buffer q = {0};
 		bool quoted = strncmp(in->quote.text, "\u201c", 3) == 0 ||
@@ -321,6 +325,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 			buffer_printf(&by, "\u2014 %s", in->quote_by.text);
 			struct block *a = add_text(b, s, by.data, FAMILY_SANS, 0.85);
 			a->align = ALIGN_END;
+			a->dir = DIR_AUTO;
 			a->indent = s->base * 1.5;
 			a->color = s->muted;
 			buffer_free(&by);
