@@ -60,6 +60,8 @@ struct edition {
 	struct field lang;           /* "en", "he" or "ar"; "en" (at line 0) if absent */
 };
 
+struct changes;
+
 struct catalog {
 	const char *initiatives_path;  /* not owned: the paths given to catalog_read */
 	const char *sectors_path;
@@ -70,6 +72,9 @@ struct catalog {
 	size_t initiative_count;
 	struct edition edition;
 	bool handout;                  /* catalog_keep_sectors chose the sectors */
+	/* What changed since the previous edition (changes.h), set by the
+	 * caller when there is one to compare with; NULL otherwise. Not owned. */
+	const struct changes *changes;
 };
 
 /* Reads the three files into *cat: CSV through libcsv (columns found by

@@ -1,5 +1,6 @@
 /* compose.c - cover, contents and chapters as a list of styled blocks. */
 #include "compose.h"
+#include "changes.h"
 #include "mem.h"
 
 #include <stdio.h>
@@ -249,10 +250,19 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 		e->indent = e->style.size * 1.2;              /* room for the marker */
 		e->chapter = chapter++;
 	}
+	if (cat->changes) {
+		struct block *e = add_block(b, BLOCK_CONTENTS_ENTRY);
+		e->text = xstrdup(tr(b->lang, STR_CHANGES));
+		e->style = (struct text_style){.family = FAMILY_SANS, .size = s->base * 1.1};
+		e->leading = s->leading * 1.1;
+		e->color = s->muted;
+		e->indent = e->style.size * 1.2;
+		e->chapter = chapter;
+	}
 }
 
 static void compose_initiative(const struct initiative *in, const struct sector *sec,
-			       const struct styles *s, struct booklet *b)
+			       enum change change, const struct styles *s, struct booklet *b)
 {
 	const struct field *const names[] = {&in->name, &in->name_he, &in->name_ar};
 	const char *shown = localized(b, names);
@@ -262,6 +272,10 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	name->space_after = s->leading * 0.15;
 	name->keep_with_next = true;
 	name->bookmark = true;
+	if (change != CHANGE_NONE) {
+		name->badge = tr(b->lang, change == CHANGE_NEW ? STR_NEW : STR_UPDATED);
+		name->badge_color = sector_color(sec);
+	}
 	struct block name_rtl = text_style(s, FAMILY_SANS, 1.1);
 	name_rtl.color = sector_color(sec);
 	name_rtl.keep_with_next = true;
@@ -390,7 +404,74 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		if (cat->initiatives[i].sector_index == sector_index)
-			compose_initiative(&cat->initiatives[i], sec, s, b);
+			compose_initiative(&cat->initiatives[i], sec,
+					   cat->changes ? cat->changes->of[i] : CHANGE_NONE, s, b);
+}
+
+/* One list of the appendix: its heading, then a line per initiative,
+ * "Name (Sector)", in file order. */
+static void add_change_list(const struct catalog *cat, enum string_id heading,
+			    const size_t *which, size_t count, const struct styles *s,
+			    struct booklet *b)
+{
+	if (!count)
+		return;
+	struct block *h = add_text(b, s, tr(b->lang, heading), FAMILY_SANS, 1.15);
+	h->style.bold = true;
+	h->space_before = s->leading * 0.8;
+	h->space_after = s->leading * 0.2;
+	h->keep_with_next = true;
+	for (size_t k = 0; k < count; k++) {
+		const struct initiative *in = &cat->initiatives[which[k]];
+		const struct sector *sec = &cat->sectors[in->sector_index];
+		const struct field *const names[] = {&in->name, &in->name_he, &in->name_ar};
+		const struct field *const sectors[] = {&sec->name, &sec->name_he, &sec->name_ar};
+		struct buffer line = {0};
+		buffer_printf(&line, "%s (%s)", in_lang(b->lang, names),
+			      in_lang(b->lang, sectors));
+		struct block *l = add_text(b, s, line.data, FAMILY_SERIF, 1.0);
+		l->indent = s->base;
+		buffer_free(&line);
+	}
+}
+
+/* The appendix "Changes in this edition": the new, updated and removed
+ * initiatives, a chapter of its own after the sectors'. */
+static void compose_changes(const struct catalog *cat, size_t chapter,
+			    const struct styles *s, struct booklet *b)
+{
+	const struct changes *ch = cat->changes;
+	const char *title = tr(b->lang, STR_CHANGES);
+	size_t first = b->count;
+	struct block *open = add_block(b, BLOCK_CHAPTER);
+	open->text = xstrdup(title);
+	open->chapter = chapter;
+	open->color = s->muted;
+	open->page_style = PAGE_BODY;
+	struct block *t = add_text(b, s, title, FAMILY_SANS, s->chapter_scale);
+	t->style.bold = true;
+	t->keep_with_next = true;
+	span_columns(b, first);
+	if (!ch->new_count && !ch->updated_count && !ch->removed_count) {
+		add_text(b, s, tr(b->lang, STR_CHANGES_NONE), FAMILY_SERIF, 1.0)
+			->space_before = s->leading;
+		return;
+	}
+	size_t *fresh = xcalloc(ch->new_count + 1, sizeof *fresh);
+	size_t *updated = xcalloc(ch->updated_count + 1, sizeof *updated);
+	size_t n = 0, u = 0;
+	for (size_t i = 0; i < cat->initiative_count; i++) {
+		if (ch->of[i] == CHANGE_NEW)
+			fresh[n++] = i;
+		else if (ch->of[i] == CHANGE_UPDATED)
+			updated[u++] = i;
+	}
+	add_change_list(cat, STR_CHANGES_NEW, fresh, n, s, b);
+	add_change_list(cat, STR_CHANGES_UPDATED, updated, u, s, b);
+	add_change_list(ch->previous, STR_CHANGES_REMOVED, ch->removed, ch->removed_count,
+			s, b);
+	free(fresh);
+	free(updated);
 }
 
 /* A handout's sectors, "A · B" (a middle dot, since names hold "and"
@@ -450,6 +531,8 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	for (size_t i = 0; i < cat->sector_count; i++)
 		if (counts[i])
 			compose_chapter(cat, i, chapter++, &s, out);
+	if (cat->changes)
+		compose_changes(cat, chapter++, &s, out);
 	out->chapter_count = chapter;
 	size_t back = out->count;
 	compose_back_cover(cat, counts, &s, out);

@@ -51,6 +51,9 @@ struct block {
 	bool keep_with_next;     /* never the last thing on a page */
 	bool full_width;         /* spans the page, not one of the layout's columns */
 	bool bookmark;           /* BLOCK_TEXT: listed in the outline under its chapter */
+	const char *badge;       /* BLOCK_TEXT: a word set in a colored box after its
+				    last line ("New"), or NULL; not owned */
+	struct rgb badge_color;
 	char *uri;               /* BLOCK_TEXT: its lines link here; owned or NULL */
 	size_t chapter;          /* BLOCK_CHAPTER: its number (0-based);
 				    BLOCK_CONTENTS_ENTRY: the chapter it names */

@@ -1,6 +1,7 @@
 /* main.c - the lightbook command: options, the pipeline, messages, exit
  * codes. The only file that prints. */
 #include "catalog.h"
+#include "changes.h"
 #include "check.h"
 #include "compose.h"
 #include "diag.h"
@@ -36,6 +37,7 @@ struct options {
 	const char *fonts;       /* NULL: the fonts folder beside the program */
 	const char *lang;        /* NULL: edition.ini's lang */
 	const char *sector_ids;  /* --sector: a handout of these; NULL for all */
+	const char *previous;    /* the last edition's CSV, to compare with; or NULL */
 	bool check_only;
 	bool quiet;
 	bool dump_pages;
@@ -55,6 +57,8 @@ static const char usage_text[] =
 	"      --fonts DIR      the bundled fonts (default: fonts/ beside lightbook)\n"
 	"      --lang LANG      en, he or ar: the booklet's language (default: edition.ini's)\n"
 	"      --sector ID[,ID...]  a handout of only these sectors\n"
+	"      --previous OLD.csv  mark what is new and updated since that edition,\n"
+	"                       list the changes in an appendix\n"
 	"      --check          validate the input, write nothing\n"
 	"      --dump-pages     print the page model as text, write no PDF\n"
 	"      --debug-layout   report the worst word space and the hyphenated lines\n"
@@ -66,7 +70,8 @@ static const char usage_text[] =
 	"INITIATIVES.csv defaults to data/initiatives.csv.\n"
 	"Exit status: 0 done, 1 invalid input, 2 usage error, 3 I/O or system error.\n";
 
-enum { OPT_SECTORS = 256, OPT_SECTOR, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_CHECK, OPT_DUMP,
+enum { OPT_SECTORS = 256, OPT_SECTOR, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_PREVIOUS,
+       OPT_CHECK, OPT_DUMP,
        OPT_DEBUG_LAYOUT, OPT_TIMINGS, OPT_VERSION, OPT_HELP };
 
 /* Returns -1 to go on, or the exit code to stop with. */
@@ -80,6 +85,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{"edition", required_argument, NULL, OPT_EDITION},
 		{"fonts", required_argument, NULL, OPT_FONTS},
 		{"lang", required_argument, NULL, OPT_LANG},
+		{"previous", required_argument, NULL, OPT_PREVIOUS},
 		{"check", no_argument, NULL, OPT_CHECK},
 		{"dump-pages", no_argument, NULL, OPT_DUMP},
 		{"timings", no_argument, NULL, OPT_TIMINGS},
@@ -115,6 +121,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			}
 			opt->lang = optarg;
 			break;
+		case OPT_PREVIOUS: opt->previous = optarg; break;
 		case OPT_CHECK: opt->check_only = true; break;
 		case OPT_DUMP: opt->dump_pages = true; break;
 		case OPT_TIMINGS: opt->timings = true; break;
@@ -187,7 +194,8 @@ static enum status check_output_path(const struct options *opt,
 	struct stat out;
 	if (opt->check_only || opt->dump_pages || stat(opt->output, &out) != 0)
 		return STATUS_OK;
-	const char *inputs[] = {opt->initiatives, opt->sectors, opt->edition, opt->layout};
+	const char *inputs[] = {opt->initiatives, opt->sectors, opt->edition, opt->layout,
+				opt->previous ? opt->previous : opt->initiatives};
 	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
 		struct stat in;
 		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
@@ -288,8 +296,46 @@ static void print_timings(const struct run_watch *w)
 	fprintf(stderr, " total %.3f s\n", total);
 }
 
+/* Reads and checks the previous edition's initiatives (with this
+ * edition's sectors and settings, whose diagnostics were this edition's
+ * to give; a handout keeps the same sectors of both) and compares cat
+ * with them. */
+static enum status compare_previous(const struct options *opt, struct catalog *cat,
+				    struct catalog *previous, struct changes *changes,
+				    struct diag_list *diags)
+{
+	struct diag_list own = {0};
+	enum status st = catalog_read(previous, opt->previous, opt->sectors, opt->edition,
+				      &own);
+	if (st == STATUS_OK)
+		check_catalog(previous, &own);
+	bool errors = false;
+	for (size_t i = 0; i < own.count; i++) {
+		struct diag *d = &own.items[i];
+		if (d->at.file != opt->previous)
+			continue;
+		diag_add(diags, d->level, d->at, "%s", d->message);
+		errors |= d->level == DIAG_ERROR;
+	}
+	diag_list_free(&own);
+	if (st != STATUS_OK)
+		return st;
+	if (errors)
+		return STATUS_INVALID;
+	if (opt->sector_ids) {
+		/* The previous edition may lack a chosen sector: that is no error. */
+		struct diag_list ignored = {0};
+		catalog_keep_sectors(previous, opt->sector_ids, &ignored);
+		diag_list_free(&ignored);
+	}
+	changes_compare(cat, previous, changes);
+	cat->changes = changes;
+	return STATUS_OK;
+}
+
 /* Runs the pipeline up to the page model; returns the status. */
 static enum status lay_out(const struct options *opt, struct catalog *cat,
+			   struct catalog *previous, struct changes *changes,
 			   struct layout *layout, struct fontset **fonts,
 			   struct document *doc, struct diag_list *diags)
 {
@@ -310,6 +356,11 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 		return STATUS_INVALID;
 	if (opt->sector_ids) {
 		st = catalog_keep_sectors(cat, opt->sector_ids, diags);
+		if (st != STATUS_OK)
+			return st;
+	}
+	if (opt->previous) {
+		st = compare_previous(opt, cat, previous, changes, diags);
 		if (st != STATUS_OK)
 			return st;
 	}
@@ -339,14 +390,16 @@ int main(int argc, char **argv)
 		return code;
 
 	struct diag_list diags = {0};
-	struct catalog cat = {0};
+	struct catalog cat = {0}, previous = {0};
+	struct changes changes = {0};
 	struct layout layout;
 	struct fontset *fonts = NULL;
 	struct document doc = {0};
 	struct buffer pdf = {0};
 	struct run_watch watch = {.bar = !opt.quiet && isatty(STDERR_FILENO), .shown = -1};
 	progress_listen(on_progress, &watch);
-	enum status st = lay_out(&opt, &cat, &layout, &fonts, &doc, &diags);
+	enum status st = lay_out(&opt, &cat, &previous, &changes, &layout, &fonts, &doc,
+				 &diags);
 	if (st == STATUS_OK && !opt.check_only) {
 		if (opt.dump_pages) {
 			struct buffer dump = {0};
@@ -370,6 +423,10 @@ int main(int argc, char **argv)
 			q->hyphenated_lines);
 	}
 	if (st == STATUS_OK && !opt.quiet) {
+		if (cat.changes)
+			fprintf(stderr, "lightbook: %zu new, %zu updated, %zu removed since %s\n",
+				changes.new_count, changes.updated_count, changes.removed_count,
+				opt.previous);
 		if (opt.check_only)
 			fprintf(stderr, "lightbook: %s: %zu initiatives in %zu sectors, no errors\n",
 				opt.initiatives, cat.initiative_count, cat.sector_count);
@@ -382,6 +439,8 @@ int main(int argc, char **argv)
 	buffer_free(&pdf);
 	document_free(&doc);
 	fontset_free(fonts);
+	changes_free(&changes);
+	catalog_free(&previous);
 	catalog_free(&cat);
 	diag_list_free(&diags);
 	return (int)st;

@@ -280,6 +280,43 @@ static void place_line(struct flow *f, const struct block *b, const struct line 
 	f->at.empty = false;
 }
 
+/* A badge's word: small bold sans, white on the badge's color. */
+static struct text_style badge_style(const struct block *b)
+{
+	return (struct text_style){.family = FAMILY_SANS, .bold = true,
+				   .size = b->style.size * 0.6};
+}
+
+/* The room a badge takes beside its line, the gap before it included. */
+static double badge_room(struct fontset *fonts, const struct block *b)
+{
+	struct text_style style = badge_style(b);
+	return typeset_width(fonts, b->badge, &style) + style.size * 1.6;
+}
+
+/* Sets b's badge after the end of line (its last), which is about to be
+ * placed at the cursor with indent: to the right of a left-to-right line,
+ * to the left of a right-to-left one. */
+static void place_badge(struct flow *f, const struct block *b, const struct line *line,
+			double indent, bool rtl)
+{
+	if (!line->run_count)
+		return;
+	struct text_style style = badge_style(b);
+	double pad = style.size * 0.5, gap = style.size * 0.6;
+	double width = badge_room(f->fonts, b) - gap;
+	double start = block_left(f, b) + indent + line->runs[0].x;
+	double x = rtl ? start - gap - width : start + line->width + gap;
+	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
+	double height = style.size * 1.6;
+	double top = baseline - b->style.size * 0.36 - height / 2;
+	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+		.x = x, .y = top, .width = width, .height = height,
+		.color = b->badge_color}});
+	add_label(f, b->badge, &style, (struct rgb){1, 1, 1}, x + pad,
+		  top + height / 2 + style.size * 0.36, false);
+}
+
 /* How many of a paragraph's remaining lines go on this page: all that fit,
  * but never one line alone at the foot (orphan) or at the head of the next
  * page (widow). 0 means "start a new page first". */
@@ -342,6 +379,9 @@ static void place_text(struct flow *f, size_t i)
 	add_space(f, b->space_before);
 	if (b->bookmark && f->booklet->chapter_count)
 		document_add_outline(f->doc, b->text, 1, f->at.index, f->at.y);
+	/* The lines were set narrower to leave a badge room at their end: on
+	 * the left of right-to-left lines. */
+	double indent = b->indent + (b->badge && lines->rtl ? badge_room(f->fonts, b) : 0);
 	size_t placed = 0;
 	while (placed < lines->count) {
 		size_t take = lines_to_take(placed, lines->count, room_for(f, b->leading));
@@ -351,8 +391,11 @@ static void place_text(struct flow *f, size_t i)
 			next_frame(f);
 			continue;
 		}
-		for (size_t k = 0; k < take; k++)
-			place_line(f, b, &lines->items[placed + k], b->indent);
+		for (size_t k = 0; k < take; k++) {
+			if (b->badge && placed + k + 1 == lines->count)
+				place_badge(f, b, &lines->items[placed + k], indent, lines->rtl);
+			place_line(f, b, &lines->items[placed + k], indent);
+		}
 		placed += take;
 		if (placed < lines->count)
 			next_frame(f);
@@ -558,6 +601,8 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 		double width = block_measure(&f, b) - 2 * b->indent;
 		if (b->kind == BLOCK_CONTENTS_ENTRY)
 			width -= b->style.size * 4;   /* room for leaders and the number */
+		if (b->badge)
+			width -= badge_room(fonts, b);
 		if (b->kind == BLOCK_TEXT || b->kind == BLOCK_CONTENTS_ENTRY)
 			typeset_paragraph(fonts, b->text, &b->style, b->dir, b->align,
 					  width, &f.lines[i]);
