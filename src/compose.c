@@ -127,21 +127,21 @@ static void add_paragraphs(struct booklet *b, const char *text,
 	}
 }
 
-/* A bar of the chapters' colors: the booklet's sectors at a glance, in
- * their order. */
-static struct block *add_color_bar(const struct catalog *cat, const size_t *counts,
-				   const struct styles *s, struct booklet *b)
+/* A band of the chapters' colors against an edge of the page, into the
+ * bleed: the booklet's sectors at a glance, in their order. */
+static void add_color_bar(const struct catalog *cat, const size_t *counts,
+			  enum page_edge edge, const struct styles *s, struct booklet *b)
 {
 	struct block *bar = add_block(b, BLOCK_COLOR_BAR);
 	bar->colors = xcalloc(cat->sector_count, sizeof *bar->colors);
 	for (size_t i = 0; i < cat->sector_count; i++)
 		if (counts[i])
 			bar->colors[bar->color_count++] = sector_color(&cat->sectors[i]);
-	bar->leading = s->base * 0.6;   /* the bar's height */
-	return bar;
+	bar->leading = s->base * 1.6;   /* the band's height */
+	bar->edge = edge;
 }
 
-/* The cover opens with the bar of the chapters' colors. */
+/* The cover opens with the band of the chapters' colors at its top. */
 static void compose_cover(const struct catalog *cat, const size_t *counts,
 			  const struct styles *s, struct booklet *b)
 {
@@ -153,7 +153,7 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
 						  &ed->publisher_ar};
 	add_page_break(b, PAGE_BARE);
-	add_color_bar(cat, counts, s, b);
+	add_color_bar(cat, counts, EDGE_TOP, s, b);
 	add_block(b, BLOCK_FILL);
 	const char *title = localized(b, titles);
 	struct block *t = add_text(b, s, title, FAMILY_SANS, s->title_scale);
@@ -198,7 +198,7 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 }
 
 /* The back cover says who published the edition and when, above the
- * cover's bar of colors. */
+ * cover's band of colors. */
 static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 			       const struct styles *s, struct booklet *b)
 {
@@ -207,6 +207,7 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
 						  &ed->publisher_ar};
 	add_block(b, BLOCK_BACK_COVER);
+	add_color_bar(cat, counts, EDGE_BOTTOM, s, b);
 	add_block(b, BLOCK_FILL);
 	/* The cover's texts again: counted there. */
 	struct block *t = add_text(b, s, in_lang(b->lang, titles), FAMILY_SANS, 1.3);
@@ -224,7 +225,6 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 		l->color = s->muted;
 	}
 	buffer_free(&date);
-	add_color_bar(cat, counts, s, b)->space_before = s->leading * 2;
 }
 
 static void compose_contents(const struct catalog *cat, const size_t *counts,

@@ -29,6 +29,14 @@ enum block_kind {
 				layout's page count multiple asks for */
 };
 
+/* Where a color bar goes: in the flow, or against the page's top or
+ * bottom edge, across the whole page and into the bleed. */
+enum page_edge {
+	EDGE_NONE,
+	EDGE_TOP,
+	EDGE_BOTTOM,
+};
+
 /* What a page shows around its text. */
 enum page_style {
 	PAGE_PLAIN,          /* folio, no running head (front matter) */
@@ -59,6 +67,7 @@ struct block {
 				    BLOCK_CONTENTS_ENTRY: the chapter it names */
 	enum page_style page_style; /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: of the new page */
 	struct rgb *colors;      /* BLOCK_COLOR_BAR: its bands, left to right; owned */
+	enum page_edge edge;     /* BLOCK_COLOR_BAR: where it goes */
 	size_t color_count;
 };
 

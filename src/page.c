@@ -22,7 +22,9 @@ struct page *page_new(struct document *doc, double width, double height)
 	grow_array((void **)&doc->pages, &doc->page_cap, doc->page_count + 1,
 		   sizeof *doc->pages);
 	struct page *page = &doc->pages[doc->page_count++];
-	*page = (struct page){.width = width, .height = height};
+	struct box whole = {0, 0, width, height};
+	*page = (struct page){.width = width, .height = height, .trim = whole,
+			      .bleed = whole};
 	return page;
 }
 
@@ -31,6 +33,31 @@ void page_add(struct page *page, struct item item)
 	grow_array((void **)&page->items, &page->item_cap, page->item_count + 1,
 		   sizeof *page->items);
 	page->items[page->item_count++] = item;
+}
+
+void item_move(struct item *item, double dx, double dy)
+{
+	switch (item->kind) {
+	case ITEM_GLYPHS:
+		item->u.glyphs.x += dx;
+		item->u.glyphs.y += dy;
+		break;
+	case ITEM_RECT:
+		item->u.rect.x += dx;
+		item->u.rect.y += dy;
+		break;
+	case ITEM_RULE:
+		item->u.rule.x1 += dx;
+		item->u.rule.x2 += dx;
+		item->u.rule.y1 += dy;
+		item->u.rule.y2 += dy;
+		break;
+	case ITEM_LINK_URI:
+	case ITEM_LINK_PAGE:
+		item->u.link.x += dx;
+		item->u.link.y += dy;
+		break;
+	}
 }
 
 void document_add_outline(struct document *doc, const char *title, int level,
@@ -79,9 +106,15 @@ void page_dump(const struct document *doc, struct buffer *out)
 {
 	for (size_t p = 0; p < doc->page_count; p++) {
 		const struct page *page = &doc->pages[p];
-		buffer_printf(out, "page %zu size=%.1fx%.1f label=%s\n", p + 1,
+		buffer_printf(out, "page %zu size=%.1fx%.1f label=%s", p + 1,
 			      page->width, page->height,
 			      page->label ? page->label : "-");
+		if (page->trim.width != page->width || page->trim.height != page->height)
+			buffer_printf(out, " trim=%.1f,%.1f,%.1fx%.1f bleed=%.1f,%.1f,%.1fx%.1f",
+				      page->trim.x, page->trim.y, page->trim.width,
+				      page->trim.height, page->bleed.x, page->bleed.y,
+				      page->bleed.width, page->bleed.height);
+		buffer_append_str(out, "\n");
 		for (size_t i = 0; i < page->item_count; i++) {
 			const struct item *it = &page->items[i];
 			switch (it->kind) {

@@ -64,8 +64,17 @@ struct item {
 	} u;
 };
 
+/* A rectangle of the page; y is its top edge. */
+struct box {
+	double x, y, width, height;
+};
+
 struct page {
-	double width, height;
+	double width, height;   /* the whole sheet (the PDF's MediaBox) */
+	/* For a print shop: the page once cut (TrimBox) and how far the
+	 * printing may run beyond it (BleedBox). page_new makes both the
+	 * whole page; then the PDF needs neither. */
+	struct box trim, bleed;
 	struct item *items;
 	size_t item_count, item_cap;
 	char *label;        /* the folio printed on the page, or NULL */
@@ -108,6 +117,8 @@ struct document {
 struct page *page_new(struct document *doc, double width, double height);
 /* Appends an item; the page takes ownership of its strings. */
 void page_add(struct page *page, struct item item);
+/* Moves an item (its own position; a link's target stays). */
+void item_move(struct item *item, double dx, double dy);
 void document_add_outline(struct document *doc, const char *title, int level,
 			  size_t page, double y);
 void document_free(struct document *doc);

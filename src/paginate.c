@@ -145,25 +145,6 @@ static void add_label(struct flow *f, const char *text, const struct text_style 
 	lines_free(&lines);
 }
 
-static void shift_item(struct item *item, double dy)
-{
-	switch (item->kind) {
-	case ITEM_GLYPHS:
-		item->u.glyphs.y += dy;
-		break;
-	case ITEM_RECT:
-		item->u.rect.y += dy;
-		break;
-	case ITEM_RULE:
-		item->u.rule.y1 += dy;
-		item->u.rule.y2 += dy;
-		break;
-	case ITEM_LINK_URI:
-	case ITEM_LINK_PAGE:
-		item->u.link.y += dy;
-		break;
-	}
-}
 
 /* Distributes what the page has left over its fills, then adds the
  * running head and the folio its style asks for. */
@@ -176,7 +157,7 @@ static void finish_page(struct flow *f)
 			size_t end = k + 1 < f->at.fill_count ? f->at.fill_items[k + 1]
 							     : page->item_count;
 			for (size_t i = f->at.fill_items[k]; i < end; i++)
-				shift_item(&page->items[i], share * (double)(k + 1));
+				item_move(&page->items[i], 0, share * (double)(k + 1));
 		}
 	}
 	if (f->at.style == PAGE_BARE)
@@ -415,8 +396,30 @@ static void place_rule(struct flow *f, const struct block *b)
 	add_space(f, b->space_after);
 }
 
+/* A band against the page's top or bottom edge, over the whole width and
+ * out into the bleed; the flow goes on as if it were not there. */
+static void place_edge_bar(struct flow *f, const struct block *b)
+{
+	double bleed = f->layout->bleed;
+	double width = f->layout->page_width + 2 * bleed;
+	double height = b->leading + bleed;
+	double top = b->edge == EDGE_TOP ? -bleed : f->layout->page_height - b->leading;
+	double band = width / (double)(b->color_count ? b->color_count : 1);
+	for (size_t k = 0; k < b->color_count; k++) {
+		/* In reading order: from the right in a right-to-left booklet. */
+		size_t slot = f->booklet->right_to_left ? b->color_count - 1 - k : k;
+		page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+			.x = -bleed + band * (double)slot, .y = top, .width = band,
+			.height = height, .color = b->colors[k]}});
+	}
+}
+
 static void place_color_bar(struct flow *f, const struct block *b)
 {
+	if (b->edge != EDGE_NONE) {
+		place_edge_bar(f, b);
+		return;
+	}
 	add_space(f, b->space_before);
 	double left = frame_left(f, f->at.index);
 	double band = measure(f) / (double)(b->color_count ? b->color_count : 1);
@@ -590,6 +593,59 @@ static struct layout_quality measure_quality(const struct lines *lines, size_t c
 	return q;
 }
 
+/* Crop marks at the trim's corners, each along an edge's line, beyond
+ * the bleed so that no cut shows them. */
+static void add_crop_marks(struct page *page, double gap, double length)
+{
+	const struct box *t = &page->trim;
+	const double xs[2] = {t->x, t->x + t->width}, ys[2] = {t->y, t->y + t->height};
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++) {
+			double out_x = i ? 1 : -1, out_y = j ? 1 : -1;   /* away from the page */
+			struct rule across = {
+				.x1 = xs[i] + out_x * gap, .y1 = ys[j],
+				.x2 = xs[i] + out_x * (gap + length), .y2 = ys[j],
+				.thickness = 0.25};
+			struct rule down = {
+				.x1 = xs[i], .y1 = ys[j] + out_y * gap,
+				.x2 = xs[i], .y2 = ys[j] + out_y * (gap + length),
+				.thickness = 0.25};
+			page_add(page, (struct item){.kind = ITEM_RULE, .u.rule = across});
+			page_add(page, (struct item){.kind = ITEM_RULE, .u.rule = down});
+		}
+}
+
+/* For a print shop: grows every page by the bleed and, with crop marks,
+ * by room for them; moves what is on it to match; records the trim and
+ * bleed boxes; and draws the marks outside the trim. */
+static void prepare_for_print(struct document *doc, const struct layout *layout)
+{
+	const double mm = 72.0 / 25.4;
+	double bleed = layout->bleed;
+	double gap = fmax(bleed + 2 * mm, 3 * mm), length = 6 * mm;
+	double margin = layout->crop_marks ? gap + length + 2 * mm : bleed;
+	if (margin <= 0)
+		return;
+	for (size_t p = 0; p < doc->page_count; p++) {
+		struct page *page = &doc->pages[p];
+		for (size_t i = 0; i < page->item_count; i++) {
+			item_move(&page->items[i], margin, margin);
+			/* Every page moves alike: so does a link's target. */
+			if (page->items[i].kind == ITEM_LINK_PAGE)
+				page->items[i].u.link.target_y += margin;
+		}
+		page->trim = (struct box){margin, margin, page->width, page->height};
+		page->bleed = (struct box){margin - bleed, margin - bleed,
+					   page->width + 2 * bleed, page->height + 2 * bleed};
+		page->width += 2 * margin;
+		page->height += 2 * margin;
+		if (layout->crop_marks)
+			add_crop_marks(page, gap, length);
+	}
+	for (size_t i = 0; i < doc->outline_count; i++)
+		doc->outline[i].y += margin;
+}
+
 void paginate_booklet(const struct booklet *booklet, const struct layout *layout,
 		      struct fontset *fonts, struct document *out)
 {
@@ -627,6 +683,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 			break;
 		document_free(out);
 	}
+	prepare_for_print(out, layout);
 	out->facing_pages = layout->facing;
 	out->right_to_left = booklet->right_to_left;
 	out->quality = measure_quality(f.lines, booklet->count);

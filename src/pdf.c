@@ -153,6 +153,30 @@ static HPDF_Destination destination(struct writer *w, const struct document *doc
 	return dst;
 }
 
+/* A box of the page model as a PDF rectangle (from the bottom left). */
+static void add_box(HPDF_Page hp, const struct page *page, const char *key,
+		    const struct box *b)
+{
+	HPDF_Box box = {
+		.left = (HPDF_REAL)b->x,
+		.bottom = (HPDF_REAL)(page->height - b->y - b->height),
+		.right = (HPDF_REAL)(b->x + b->width),
+		.top = (HPDF_REAL)(page->height - b->y),
+	};
+	HPDF_Dict_Add(hp, key, HPDF_Box_Array_New(hp->mmgr, box));
+}
+
+/* A page for a print shop carries its TrimBox and BleedBox. libharu
+ * has no call for them, but its installed headers reach the page's
+ * dictionary. */
+static void set_print_boxes(HPDF_Page hp, const struct page *page)
+{
+	if (page->trim.width == page->width && page->trim.height == page->height)
+		return;
+	add_box(hp, page, "TrimBox", &page->trim);
+	add_box(hp, page, "BleedBox", &page->bleed);
+}
+
 /* Draws one page. Consecutive glyph runs share one text object, and the
  * font and colour are set only when they change. */
 static void draw_page(struct writer *w, const struct document *doc, size_t index)
@@ -326,6 +350,7 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 		w->pages[p] = HPDF_AddPage(w->pdf);
 		HPDF_Page_SetWidth(w->pages[p], (HPDF_REAL)doc->pages[p].width);
 		HPDF_Page_SetHeight(w->pages[p], (HPDF_REAL)doc->pages[p].height);
+		set_print_boxes(w->pages[p], &doc->pages[p]);
 	}
 	for (size_t p = 0; p < doc->page_count; p++) {
 		progress_report(STAGE_RENDER, p, doc->page_count);

@@ -34,6 +34,32 @@ check "a4-report: valid, 210 x 297 mm" shipped_layout a4-report 210 297 1
 check "letter: valid, 8.5 x 11 in" shipped_layout letter 215.9 279.4 1
 check "a6-handout: valid, 105 x 148 mm, pages a multiple of 4" shipped_layout a6-handout 105 148 4
 
+# The print shop's A5: MediaBox larger than BleedBox, BleedBox 3 mm
+# beyond the TrimBox, the TrimBox A5, on every page; qpdf finds it valid.
+print_boxes() {
+	local pdf=$scratch/print.pdf
+	"$LIGHTBOOK" -q -l layouts/a5-print.ini -o "$pdf" || return 1
+	qpdf --check "$pdf" >/dev/null || return 1
+	pdfinfo -box -f 1 -l 9999 "$pdf" >"$scratch/boxes"
+	awk '
+	function near(a, b) { return a - b < 0.05 && b - a < 0.05 }
+	/MediaBox:/ { mw = $6; mh = $7 }
+	/BleedBox:/ { bx = $4; by = $5; bw = $6 - $4; bh = $7 - $5 }
+	/TrimBox:/ {
+		pages++
+		tw = $6 - $4; th = $7 - $5; bleed = 3 * 72 / 25.4
+		if (!near(tw, 419.53) || !near(th, 595.28)) { print "trim " tw " x " th; bad = 1 }
+		if (!near($4 - bx, bleed) || !near($5 - by, bleed) || !near(bw - tw, 2 * bleed) ||
+		    !near(bh - th, 2 * bleed)) { print "bleed box " bx " " by " " bw " " bh; bad = 1 }
+		if (!(bx > 0 && by > 0 && bx + bw < mw && by + bh < mh)) { print "no room for marks"; bad = 1 }
+	}
+	END { if (pages < 4) { print pages " pages with a TrimBox"; bad = 1 }; exit bad }
+	' "$scratch/boxes" || return 1
+	# The booklet for the office printer has none.
+	pdfinfo -box -f 1 -l 1 "$scratch/a5-booklet.pdf" | grep 'TrimBox:' | grep -q ' 0.00 *0.00 *419.53 *595.28'
+}
+check "a5-print: TrimBox A5, BleedBox 3 mm beyond it, crop marks' room beyond that" print_boxes
+
 back_cover() {
 	"$LIGHTBOOK" -q -o "$scratch/back.pdf" || return 1
 	local pages

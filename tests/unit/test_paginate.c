@@ -14,6 +14,7 @@
 #include "page.h"
 #include "paginate.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -322,6 +323,84 @@ static void a4_report_flows_in_two_columns(void **state)
 	diag_list_free(&diags);
 }
 
+static bool inside(double x, double y, const struct box *b)
+{
+	return x >= b->x - 0.01 && x <= b->x + b->width + 0.01 &&
+	       y >= b->y - 0.01 && y <= b->y + b->height + 0.01;
+}
+
+/* The sample in a5-print: every page is the A5 trim grown by the bleed
+ * and room for crop marks; text stays inside the trim; the covers' bands
+ * run to the bleed's edge; eight crop marks per page lie outside the
+ * bleed, along the trim's edges. */
+static void print_layout_has_bleed_and_crop_marks(void **state)
+{
+	(void)state;
+	struct diag_list diags = {0};
+	struct layout print;
+	assert_int_equal(layout_read(&print, "layouts/a5-print.ini", &diags), STATUS_OK);
+	assert_false(diag_has_errors(&diags));
+	struct booklet booklet;
+	struct document d;
+	compose_booklet(&cat, &print, &booklet);
+	paginate_booklet(&booklet, &print, fonts, &d);
+	booklet_free(&booklet);
+	double bleed = 3 * 72 / 25.4;
+	for (size_t p = 0; p < d.page_count; p++) {
+		const struct page *page = &d.pages[p];
+		const struct box *t = &page->trim, *b = &page->bleed;
+		assert_true(fabs(t->width - print.page_width) < 0.01);
+		assert_true(fabs(t->height - print.page_height) < 0.01);
+		assert_true(fabs(t->x - b->x - bleed) < 0.01 && fabs(t->y - b->y - bleed) < 0.01);
+		assert_true(fabs(b->width - t->width - 2 * bleed) < 0.01);
+		assert_true(b->x > 0 && b->x + b->width < page->width);
+		assert_true(b->y > 0 && b->y + b->height < page->height);
+		size_t marks = 0;
+		for (size_t i = 0; i < page->item_count; i++) {
+			const struct item *it = &page->items[i];
+			if (it->kind == ITEM_GLYPHS)
+				assert_true(inside(it->u.glyphs.x, it->u.glyphs.y, t));
+			if (it->kind != ITEM_RULE)
+				continue;
+			const struct rule *r = &it->u.rule;
+			if (inside(r->x1, r->y1, b) || inside(r->x2, r->y2, b))
+				continue;   /* drawn on the page, not a mark */
+			/* Along the line of a trim edge, and wholly outside the bleed. */
+			bool vertical = r->x1 == r->x2;
+			double line = vertical ? r->x1 : r->y1;
+			double edges[2] = {vertical ? t->x : t->y,
+					   vertical ? t->x + t->width : t->y + t->height};
+			assert_true(fabs(line - edges[0]) < 0.01 || fabs(line - edges[1]) < 0.01);
+			marks++;
+		}
+		assert_int_equal(marks, 8);
+	}
+	/* The covers' bands reach the bleed's edges. */
+	size_t last = d.page_count - 1;
+	const size_t covers[2] = {0, last};
+	for (int c = 0; c < 2; c++) {
+		const struct page *page = &d.pages[covers[c]];
+		double left = 1e9, right = -1e9, top = 1e9, bottom = -1e9;
+		for (size_t i = 0; i < page->item_count; i++) {
+			const struct rect *r = &page->items[i].u.rect;
+			if (page->items[i].kind != ITEM_RECT)
+				continue;
+			left = fmin(left, r->x);
+			right = fmax(right, r->x + r->width);
+			top = fmin(top, r->y);
+			bottom = fmax(bottom, r->y + r->height);
+		}
+		assert_true(fabs(left - page->bleed.x) < 0.01);
+		assert_true(fabs(right - page->bleed.x - page->bleed.width) < 0.01);
+		if (c == 0)
+			assert_true(fabs(top - page->bleed.y) < 0.01);
+		else
+			assert_true(fabs(bottom - page->bleed.y - page->bleed.height) < 0.01);
+	}
+	document_free(&d);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +412,7 @@ int main(void)
 		cmocka_unit_test(chapter_colors_on_cover_and_contents),
 		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
 		cmocka_unit_test(a4_report_flows_in_two_columns),
+		cmocka_unit_test(print_layout_has_bleed_and_crop_marks),
 	};
 	return cmocka_run_group_tests(tests, lay_out_sample, free_sample);
 }
