@@ -1,6 +1,8 @@
-/* compose.c - cover, contents and chapters as a list of styled blocks. */
+/* compose.c - cover, contents, chapters and index as a list of styled
+ * blocks. */
 #include "compose.h"
 #include "changes.h"
+#include "collate.h"
 #include "mem.h"
 
 #include <stdio.h>
@@ -66,9 +68,54 @@ static void span_columns(struct booklet *b, size_t first)
 		b->blocks[i].full_width = true;
 }
 
-static void add_page_break(struct booklet *b, enum page_style style)
+static struct block *add_page_break(struct booklet *b, enum page_style style)
 {
-	add_block(b, BLOCK_PAGE_BREAK)->page_style = style;
+	struct block *blk = add_block(b, BLOCK_PAGE_BREAK);
+	blk->page_style = style;
+	return blk;
+}
+
+/* Anchors are numbered before the blocks exist, so that the contents can
+ * point at chapters composed after it: first the initiatives' names, then
+ * their partners, the chapters (by sector), the index and the changes. */
+static size_t name_anchor(const struct catalog *cat, size_t initiative)
+{
+	(void)cat;
+	return initiative;
+}
+
+static size_t partners_anchor(const struct catalog *cat, size_t initiative)
+{
+	return cat->initiative_count + initiative;
+}
+
+static size_t chapter_anchor(const struct catalog *cat, size_t sector)
+{
+	return 2 * cat->initiative_count + sector;
+}
+
+static size_t index_anchor(const struct catalog *cat)
+{
+	return 2 * cat->initiative_count + cat->sector_count;
+}
+
+static size_t changes_anchor(const struct catalog *cat)
+{
+	return index_anchor(cat) + 1;
+}
+
+/* Marks blk as anchor number anchor, named destination (a prefix and an
+ * id: "chapter.water") unless prefix is NULL. */
+static void set_anchor(struct block *blk, size_t anchor, const char *prefix,
+		       const char *id)
+{
+	blk->anchored = true;
+	blk->anchor = anchor;
+	if (prefix) {
+		struct buffer name = {0};
+		buffer_printf(&name, "%s%s", prefix, id);
+		blk->destination = buffer_take(&name);
+	}
 }
 
 /* A text in lang: its _he or _ar field or, when that is empty, the
@@ -152,7 +199,9 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	const struct field *const labels[] = {&ed->label, &ed->label_he, &ed->label_ar};
 	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
 						  &ed->publisher_ar};
-	add_page_break(b, PAGE_BARE);
+	struct block *cover = add_page_break(b, PAGE_BARE);
+	cover->restart_numbering = true;   /* the front matter counts in roman */
+	cover->numbering = NUMBERING_ROMAN;
 	add_color_bar(cat, counts, EDGE_TOP, s, b);
 	add_block(b, BLOCK_FILL);
 	const char *title = localized(b, titles);
@@ -227,6 +276,33 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 	buffer_free(&date);
 }
 
+/* An entry of the contents: a chapter (level 0, with a square of its
+ * color) or, beneath it, an initiative (level 1, indented and smaller). */
+static void add_contents_entry(struct booklet *b, const struct styles *s,
+			       const char *title, size_t target, int level,
+			       struct rgb color)
+{
+	struct block *e = add_block(b, BLOCK_CONTENTS_ENTRY);
+	e->text = xstrdup(title);
+	e->targets = xmalloc(sizeof *e->targets);
+	e->targets[0] = target;
+	e->target_count = 1;
+	e->level = level;
+	double chapter_size = s->base * 1.1;
+	e->indent = chapter_size * 1.2;               /* room for the marker */
+	if (level == 0) {
+		e->style = (struct text_style){.family = FAMILY_SANS, .size = chapter_size};
+		e->leading = s->leading * 1.1;
+		e->space_before = s->leading * 0.5;
+		e->keep_with_next = true;                 /* with its first initiative */
+		e->color = color;                         /* its marker and number */
+	} else {
+		e->style = (struct text_style){.family = FAMILY_SANS, .size = s->base * 0.9};
+		e->leading = s->leading * 0.9;
+		e->indent += s->base;
+	}
+}
+
 static void compose_contents(const struct catalog *cat, const size_t *counts,
 			     const struct styles *s, struct booklet *b)
 {
@@ -234,39 +310,49 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 	struct block *h = add_text(b, s, tr(b->lang, STR_CONTENTS), FAMILY_SANS,
 				   s->chapter_scale);
 	h->style.bold = true;
-	h->space_after = s->leading;
-	size_t chapter = 0;
+	h->space_after = s->leading * 0.5;
 	for (size_t i = 0; i < cat->sector_count; i++) {
 		if (!counts[i])
 			continue;
-		struct block *e = add_block(b, BLOCK_CONTENTS_ENTRY);
 		const struct sector *sec = &cat->sectors[i];
 		const struct field *const names[] = {&sec->name, &sec->name_he, &sec->name_ar};
-		e->text = xstrdup(in_lang(b->lang, names));   /* counted in its chapter */
-		e->style = (struct text_style){.family = FAMILY_SANS, .size = s->base * 1.1};
-		e->leading = s->leading * 1.1;
-		e->space_after = s->leading * 0.35;
-		e->color = sector_color(&cat->sectors[i]);   /* its marker */
-		e->indent = e->style.size * 1.2;              /* room for the marker */
-		e->chapter = chapter++;
+		/* Names are counted as untranslated where the chapter shows them. */
+		add_contents_entry(b, s, in_lang(b->lang, names), chapter_anchor(cat, i),
+				   0, sector_color(sec));
+		for (size_t k = 0; k < cat->initiative_count; k++) {
+			const struct initiative *in = &cat->initiatives[k];
+			const struct field *const titles[] = {&in->name, &in->name_he,
+							      &in->name_ar};
+			if (in->sector_index == i)
+				add_contents_entry(b, s, in_lang(b->lang, titles),
+						   name_anchor(cat, k), 1, s->ink);
+		}
 	}
-	if (cat->changes) {
-		struct block *e = add_block(b, BLOCK_CONTENTS_ENTRY);
-		e->text = xstrdup(tr(b->lang, STR_CHANGES));
-		e->style = (struct text_style){.family = FAMILY_SANS, .size = s->base * 1.1};
-		e->leading = s->leading * 1.1;
-		e->color = s->muted;
-		e->indent = e->style.size * 1.2;
-		e->chapter = chapter;
-	}
+	if (cat->changes)
+		add_contents_entry(b, s, tr(b->lang, STR_CHANGES), changes_anchor(cat), 0,
+				   s->muted);
+	add_contents_entry(b, s, tr(b->lang, STR_INDEX), index_anchor(cat), 0, s->muted);
 }
 
-static void compose_initiative(const struct initiative *in, const struct sector *sec,
+/* Where an initiative is: its place and, when it says more, its region. */
+static void append_place(struct buffer *out, const struct initiative *in)
+{
+	const char *place = in->location.text, *region = in->region.text;
+	if (*place && *region && strcmp(place, region) != 0)
+		buffer_printf(out, "%s, %s", place, region);
+	else
+		buffer_append_str(out, *place ? place : region);
+}
+
+static void compose_initiative(const struct catalog *cat, size_t index,
 			       enum change change, const struct styles *s, struct booklet *b)
 {
+	const struct initiative *in = &cat->initiatives[index];
+	const struct sector *sec = &cat->sectors[in->sector_index];
 	const struct field *const names[] = {&in->name, &in->name_he, &in->name_ar};
 	const char *shown = localized(b, names);
 	struct block *name = add_text(b, s, shown, FAMILY_SANS, s->name_scale);
+	set_anchor(name, name_anchor(cat, index), "initiative.", in->id.text);
 	name->style.bold = true;
 	name->space_before = s->leading * 1.2;
 	name->space_after = s->leading * 0.15;
@@ -286,8 +372,8 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 	/* In a right-to-left line a mark after each piece keeps an English
 	 * place name from pulling the number after it into its own run. */
 	const char *next = b->right_to_left ? "\u200F  ·  " : "  ·  ";
-	if (*in->location.text) {
-		buffer_printf(&meta, "%s", in->location.text);
+	if (*in->location.text || *in->region.text) {
+		append_place(&meta, in);
 		sep = next;
 	}
 	if (in->founded_year) {
@@ -353,6 +439,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 			buffer_printf(&p, "%s%s", i ? "; " : "", in->partner_names[i]);
 		struct block *pb = add_text(b, s, p.data, FAMILY_SANS, 0.85);
 		pb->space_before = s->leading * 0.4;
+		set_anchor(pb, partners_anchor(cat, index), NULL, NULL);
 		buffer_free(&p);
 	}
 	if (*in->url.text) {
@@ -364,7 +451,7 @@ static void compose_initiative(const struct initiative *in, const struct sector 
 }
 
 static void compose_chapter(const struct catalog *cat, size_t sector_index,
-			    size_t chapter, const struct styles *s, struct booklet *b)
+			    bool first_chapter, const struct styles *s, struct booklet *b)
 {
 	const struct sector *sec = &cat->sectors[sector_index];
 	struct rgb color = sector_color(sec);
@@ -373,9 +460,14 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 	size_t first = b->count;
 	struct block *open = add_block(b, BLOCK_CHAPTER);
 	open->text = xstrdup(name);
-	open->chapter = chapter;
 	open->color = color;
 	open->page_style = PAGE_BODY;
+	set_anchor(open, chapter_anchor(cat, sector_index), "chapter.", sec->id.text);
+	if (first_chapter) {
+		/* The booklet proper counts from 1. */
+		open->restart_numbering = true;
+		open->numbering = NUMBERING_ARABIC;
+	}
 
 	struct block *title = add_text(b, s, name, FAMILY_SANS, s->chapter_scale);
 	title->style.bold = true;
@@ -404,7 +496,7 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		if (cat->initiatives[i].sector_index == sector_index)
-			compose_initiative(&cat->initiatives[i], sec,
+			compose_initiative(cat, i,
 					   cat->changes ? cat->changes->of[i] : CHANGE_NONE, s, b);
 }
 
@@ -437,16 +529,16 @@ static void add_change_list(const struct catalog *cat, enum string_id heading,
 
 /* The appendix "Changes in this edition": the new, updated and removed
  * initiatives, a chapter of its own after the sectors'. */
-static void compose_changes(const struct catalog *cat, size_t chapter,
-			    const struct styles *s, struct booklet *b)
+static void compose_changes(const struct catalog *cat, const struct styles *s,
+			    struct booklet *b)
 {
 	const struct changes *ch = cat->changes;
 	const char *title = tr(b->lang, STR_CHANGES);
 	size_t first = b->count;
 	struct block *open = add_block(b, BLOCK_CHAPTER);
 	open->text = xstrdup(title);
-	open->chapter = chapter;
 	open->color = s->muted;
+	set_anchor(open, changes_anchor(cat), "", "changes");
 	open->page_style = PAGE_BODY;
 	struct block *t = add_text(b, s, title, FAMILY_SANS, s->chapter_scale);
 	t->style.bold = true;
@@ -472,6 +564,122 @@ static void compose_changes(const struct catalog *cat, size_t chapter,
 			s, b);
 	free(fresh);
 	free(updated);
+}
+
+/* A term of the index and the anchors it points at. */
+struct index_term {
+	char *text;
+	char *key;               /* collate_key(text) */
+	bool initiative;         /* an initiative's name, set in italics */
+	size_t anchor;
+};
+
+static int compare_terms(const void *pa, const void *pb)
+{
+	const struct index_term *a = pa, *b = pb;
+	int order = strcmp(a->key, b->key);
+	if (!order)
+		order = strcmp(a->text, b->text);
+	if (!order)
+		order = (a->anchor > b->anchor) - (a->anchor < b->anchor);
+	return order;
+}
+
+struct term_list {
+	struct index_term *items;
+	size_t count, cap;
+};
+
+static void add_term(struct term_list *terms, const char *text, bool initiative,
+		     size_t anchor)
+{
+	if (!*text)
+		return;
+	grow_array((void **)&terms->items, &terms->cap, terms->count + 1,
+		   sizeof *terms->items);
+	terms->items[terms->count++] = (struct index_term){
+		.text = xstrdup(text), .key = collate_key(text),
+		.initiative = initiative, .anchor = anchor};
+}
+
+/* The index: every initiative, partner and place, in the order of
+ * collate_key, a heading letter per group, in columns. A term met more
+ * than once (a partner of several initiatives) is one entry pointing at
+ * every place it is named. */
+static void compose_index(const struct catalog *cat, const struct styles *s,
+			  struct booklet *b)
+{
+	struct term_list terms = {0};
+	for (size_t i = 0; i < cat->initiative_count; i++) {
+		const struct initiative *in = &cat->initiatives[i];
+		const struct field *const names[] = {&in->name, &in->name_he, &in->name_ar};
+		add_term(&terms, in_lang(b->lang, names), true, name_anchor(cat, i));
+		for (size_t k = 0; k < in->partner_count; k++)
+			add_term(&terms, in->partner_names[k], false, partners_anchor(cat, i));
+		add_term(&terms, in->location.text, false, name_anchor(cat, i));
+		if (strcmp(in->region.text, in->location.text) != 0)
+			add_term(&terms, in->region.text, false, name_anchor(cat, i));
+	}
+	qsort(terms.items, terms.count, sizeof *terms.items, compare_terms);
+
+	size_t first = b->count;
+	struct block *open = add_block(b, BLOCK_CHAPTER);
+	open->text = xstrdup(tr(b->lang, STR_INDEX));
+	open->color = s->muted;
+	open->page_style = PAGE_BODY;
+	set_anchor(open, index_anchor(cat), "", "index");
+	struct block *title = add_text(b, s, tr(b->lang, STR_INDEX), FAMILY_SANS,
+				       s->chapter_scale);
+	title->style.bold = true;
+	title->color = s->muted;
+	title->keep_with_next = true;
+	title->space_after = s->leading * 0.6;
+	span_columns(b, first);
+
+	char *group = NULL;
+	struct block *entry = NULL;
+	for (size_t i = 0; i < terms.count; i++) {
+		const struct index_term *t = &terms.items[i];
+		if (entry && strcmp(entry->text, t->text) == 0) {
+			if (entry->targets[entry->target_count - 1] != t->anchor) {
+				grow_array((void **)&entry->targets, &entry->target_cap,
+					   entry->target_count + 1, sizeof *entry->targets);
+				entry->targets[entry->target_count++] = t->anchor;
+			}
+			entry->style.italic |= t->initiative;
+			continue;
+		}
+		char *letter = collate_group(t->text);
+		if (!group || strcmp(group, letter) != 0) {
+			struct block *h = add_text(b, s, letter, FAMILY_SANS, 1.1);
+			h->style.bold = true;
+			h->color = s->muted;
+			h->columns = 2;
+			h->space_before = group ? s->leading * 0.6 : 0;
+			h->keep_with_next = true;
+			free(group);
+			group = letter;
+		} else {
+			free(letter);
+		}
+		entry = add_block(b, BLOCK_INDEX_ENTRY);
+		entry->text = xstrdup(t->text);
+		entry->style = (struct text_style){.family = FAMILY_SERIF,
+						   .italic = t->initiative,
+						   .size = s->base * 0.85};
+		entry->leading = s->leading * 0.85;
+		entry->indent = s->base;   /* a second line hangs by this much */
+		entry->columns = 2;
+		entry->target_cap = 1;
+		entry->targets = xmalloc(sizeof *entry->targets);
+		entry->targets[entry->target_count++] = t->anchor;
+	}
+	free(group);
+	for (size_t i = 0; i < terms.count; i++) {
+		free(terms.items[i].text);
+		free(terms.items[i].key);
+	}
+	free(terms.items);
 }
 
 /* A handout's sectors, "A · B" (a middle dot, since names hold "and"
@@ -530,10 +738,14 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	size_t chapter = 0;
 	for (size_t i = 0; i < cat->sector_count; i++)
 		if (counts[i])
-			compose_chapter(cat, i, chapter++, &s, out);
-	if (cat->changes)
-		compose_changes(cat, chapter++, &s, out);
+			compose_chapter(cat, i, chapter++ == 0, &s, out);
+	if (cat->changes) {
+		compose_changes(cat, &s, out);
+		chapter++;
+	}
 	out->chapter_count = chapter;
+	compose_index(cat, &s, out);
+	out->anchor_count = changes_anchor(cat) + 1;
 	size_t back = out->count;
 	compose_back_cover(cat, counts, &s, out);
 	span_columns(out, back);
@@ -548,6 +760,8 @@ void booklet_free(struct booklet *booklet)
 		free(booklet->blocks[i].text);
 		free(booklet->blocks[i].uri);
 		free(booklet->blocks[i].colors);
+		free(booklet->blocks[i].destination);
+		free(booklet->blocks[i].targets);
 	}
 	free(booklet->blocks);
 	*booklet = (struct booklet){0};

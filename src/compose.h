@@ -1,10 +1,14 @@
 /* compose.h - the booklet's structure as a list of blocks.
  *
  * compose decides what the booklet says and in which order: cover,
- * contents, one chapter per sector with its initiatives, back cover. It produces
- * blocks (paragraphs with a style, rules, page breaks, chapter openings,
- * contents entries, vertical fills) and no coordinates: where things land
- * is paginate's business. */
+ * contents, one chapter per sector with its initiatives, index, back
+ * cover. It produces blocks (paragraphs with a style, rules, page breaks,
+ * chapter openings, contents and index entries, vertical fills) and no
+ * coordinates: where things land is paginate's business.
+ *
+ * Contents and index entries point at anchors: blocks whose page paginate
+ * records (a chapter opening, an initiative's name, its partners). An
+ * anchor may also be a named destination of the PDF. */
 #ifndef LIGHTBOOK_COMPOSE_H
 #define LIGHTBOOK_COMPOSE_H
 
@@ -23,7 +27,8 @@ enum block_kind {
 	BLOCK_COLOR_BAR,     /* the measure cut into equal bands, one per color */
 	BLOCK_PAGE_BREAK,    /* what follows starts a new page */
 	BLOCK_CHAPTER,       /* a chapter opens: new right-hand page, band, outline */
-	BLOCK_CONTENTS_ENTRY,/* title ... page number of a chapter, as a link */
+	BLOCK_CONTENTS_ENTRY,/* title ... page number of its target, as a link */
+	BLOCK_INDEX_ENTRY,   /* a term and the page numbers of its targets, as links */
 	BLOCK_FILL,          /* stretchable space: fills share what the page has left */
 	BLOCK_BACK_COVER,    /* the last page opens, after any blank pages the
 				layout's page count multiple asks for */
@@ -58,14 +63,26 @@ struct block {
 	double space_before, space_after;
 	bool keep_with_next;     /* never the last thing on a page */
 	bool full_width;         /* spans the page, not one of the layout's columns */
+	int columns;             /* if not 0: flows in this many columns (fewer
+				    when the measure is too narrow), whatever
+				    the layout's */
 	bool bookmark;           /* BLOCK_TEXT: listed in the outline under its chapter */
 	const char *badge;       /* BLOCK_TEXT: a word set in a colored box after its
 				    last line ("New"), or NULL; not owned */
 	struct rgb badge_color;
 	char *uri;               /* BLOCK_TEXT: its lines link here; owned or NULL */
-	size_t chapter;          /* BLOCK_CHAPTER: its number (0-based);
-				    BLOCK_CONTENTS_ENTRY: the chapter it names */
+	bool anchored;           /* paginate records where this block lands */
+	size_t anchor;           /* if anchored: its number, < booklet.anchor_count */
+	char *destination;       /* if anchored: its PDF name ("chapter.water"),
+				    or NULL; owned */
+	size_t *targets;         /* BLOCK_CONTENTS_ENTRY (one), BLOCK_INDEX_ENTRY:
+				    the anchors it points at; owned */
+	size_t target_count, target_cap;
+	int level;               /* BLOCK_CONTENTS_ENTRY: 0 chapter, 1 initiative */
 	enum page_style page_style; /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: of the new page */
+	bool restart_numbering;  /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: the new page is
+				    number 1 in style numbering */
+	enum numbering numbering;
 	struct rgb *colors;      /* BLOCK_COLOR_BAR: its bands, left to right; owned */
 	enum page_edge edge;     /* BLOCK_COLOR_BAR: where it goes */
 	size_t color_count;
@@ -75,6 +92,7 @@ struct booklet {
 	struct block *blocks;
 	size_t count, cap;
 	size_t chapter_count;
+	size_t anchor_count;
 	enum lang lang;            /* the edition's language (edition.ini's lang) */
 	bool right_to_left;        /* pages designed from the right, bound on the right */
 	/* Texts the edition's language lacks, set in English instead: how

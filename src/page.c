@@ -1,6 +1,7 @@
 /* page.c - building, freeing and dumping the page model. */
 #include "page.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static const char *const face_names[FACE_COUNT] = {
@@ -69,6 +70,53 @@ void document_add_outline(struct document *doc, const char *title, int level,
 		.title = xstrdup(title), .level = level, .page = page, .y = y};
 }
 
+void document_add_destination(struct document *doc, const char *name, size_t page,
+			      double y)
+{
+	grow_array((void **)&doc->destinations, &doc->destination_cap,
+		   doc->destination_count + 1, sizeof *doc->destinations);
+	doc->destinations[doc->destination_count++] = (struct destination){
+		.name = xstrdup(name), .page = page, .y = y};
+}
+
+void document_start_numbering(struct document *doc, size_t first_page,
+			      enum numbering style)
+{
+	grow_array((void **)&doc->numbering, &doc->numbering_cap,
+		   doc->numbering_count + 1, sizeof *doc->numbering);
+	doc->numbering[doc->numbering_count++] = (struct numbering_range){
+		.first_page = first_page, .style = style};
+}
+
+/* Lower-case roman numerals, as PDF viewers write /r page labels. */
+static void append_roman(struct buffer *out, size_t n)
+{
+	static const struct { size_t value; const char *digits; } steps[] = {
+		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+		{90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"},
+		{4, "iv"}, {1, "i"}};
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+		for (; n >= steps[i].value; n -= steps[i].value)
+			buffer_append_str(out, steps[i].digits);
+}
+
+char *document_page_label(const struct document *doc, size_t index)
+{
+	enum numbering style = NUMBERING_ARABIC;
+	size_t first = 0;
+	for (size_t i = 0; i < doc->numbering_count; i++)
+		if (doc->numbering[i].first_page <= index) {
+			style = doc->numbering[i].style;
+			first = doc->numbering[i].first_page;
+		}
+	struct buffer out = {0};
+	if (style == NUMBERING_ROMAN)
+		append_roman(&out, index - first + 1);
+	else
+		buffer_printf(&out, "%zu", index - first + 1);
+	return buffer_take(&out);
+}
+
 static void free_item(struct item *item)
 {
 	switch (item->kind) {
@@ -99,6 +147,10 @@ void document_free(struct document *doc)
 		free(doc->outline[i].title);
 	free(doc->outline);
 	free(doc->title);
+	for (size_t i = 0; i < doc->destination_count; i++)
+		free(doc->destinations[i].name);
+	free(doc->destinations);
+	free(doc->numbering);
 	*doc = (struct document){0};
 }
 
@@ -157,4 +209,12 @@ void page_dump(const struct document *doc, struct buffer *out)
 		buffer_printf(out, "outline level=%d page=%zu |%s|\n",
 			      doc->outline[i].level, doc->outline[i].page + 1,
 			      doc->outline[i].title);
+	for (size_t i = 0; i < doc->destination_count; i++)
+		buffer_printf(out, "destination page=%zu y=%.1f |%s|\n",
+			      doc->destinations[i].page + 1, doc->destinations[i].y,
+			      doc->destinations[i].name);
+	for (size_t i = 0; i < doc->numbering_count; i++)
+		buffer_printf(out, "numbering from-page=%zu style=%s\n",
+			      doc->numbering[i].first_page + 1,
+			      doc->numbering[i].style == NUMBERING_ROMAN ? "roman" : "arabic");
 }

@@ -77,7 +77,9 @@ struct page {
 	struct box trim, bleed;
 	struct item *items;
 	size_t item_count, item_cap;
-	char *label;        /* the folio printed on the page, or NULL */
+	char *label;        /* its number as the folio prints it and the PDF's page
+			       labels show it ("iii", "12"), also on a page
+			       that prints no folio (the cover, a blank verso) */
 };
 
 /* An entry of the PDF outline (bookmarks). */
@@ -96,11 +98,34 @@ struct layout_quality {
 	size_t hyphenated_lines;
 };
 
+/* A place readers and other documents can reach by name
+ * ("chapter.agriculture"): the PDF's named destinations. */
+struct destination {
+	char *name;
+	size_t page;        /* index into pages */
+	double y;           /* top of the view */
+};
+
+enum numbering {
+	NUMBERING_ROMAN,    /* i, ii, iii, ... (front matter) */
+	NUMBERING_ARABIC,   /* 1, 2, 3, ... */
+};
+
+/* From its first page on, pages are numbered in one style, from 1. */
+struct numbering_range {
+	size_t first_page;  /* index into pages */
+	enum numbering style;
+};
+
 struct document {
 	struct page *pages;
 	size_t page_count, page_cap;
 	struct outline_entry *outline;
 	size_t outline_count, outline_cap;
+	struct destination *destinations;   /* in the order they were added */
+	size_t destination_count, destination_cap;
+	struct numbering_range *numbering;  /* by first page; the first starts at 0 */
+	size_t numbering_count, numbering_cap;
 	bool facing_pages;  /* left and right pages form spreads (a booklet) */
 	bool right_to_left; /* a Hebrew or Arabic booklet: bound on the right, so a
 			       recto (odd page) is the left page of its spread
@@ -121,6 +146,14 @@ void page_add(struct page *page, struct item item);
 void item_move(struct item *item, double dx, double dy);
 void document_add_outline(struct document *doc, const char *title, int level,
 			  size_t page, double y);
+void document_add_destination(struct document *doc, const char *name, size_t page,
+			      double y);
+/* Numbers pages from first_page on in style, starting again at 1. */
+void document_start_numbering(struct document *doc, size_t first_page,
+			      enum numbering style);
+/* The label of page index by the numbering ranges ("iv", "12"); a new
+ * string. Pages before the first range count from the first page. */
+char *document_page_label(const struct document *doc, size_t index);
 void document_free(struct document *doc);
 
 /* Writes a line-per-item text form of the document, for tests and for

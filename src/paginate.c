@@ -1,5 +1,6 @@
 /* paginate.c - blocks into pages: the flow, keeps, running heads, folios,
- * chapter openings, contents page numbers and the outline. */
+ * page numbering, chapter openings, columns, contents and index page
+ * numbers, named destinations and the outline. */
 #include "paginate.h"
 #include "mem.h"
 #include "progress.h"
@@ -17,7 +18,8 @@ struct cursor {
 	double y;                /* top of the next line box */
 	bool empty;              /* nothing placed yet in this frame (page or
 				    column): space_before is dropped */
-	bool in_columns;         /* flowing in the layout's columns */
+	bool in_columns;         /* flowing in columns */
+	int columns;             /* how many, when in_columns */
 	int column;              /* which, in reading order (from the right in RTL) */
 	double columns_top;      /* where the columns start on this page */
 	double deepest;          /* lowest y reached by a column left behind */
@@ -32,12 +34,20 @@ struct flow {
 	struct fontset *fonts;
 	struct document *doc;
 	struct lines *lines;            /* per block; BLOCK_TEXT and contents titles */
-	const size_t *chapter_pages;    /* from the previous pass */
-	size_t *found_pages;            /* this pass */
+	struct place *known;            /* per anchor, from the previous pass */
+	struct place *found;            /* per anchor, this pass */
 	const char *chapter_title;      /* for the running head */
 	struct cursor at;
 	bool started;
 };
+
+/* Where an anchor landed. */
+struct place {
+	size_t page;
+	double y;
+	char *label;             /* the page's label; NULL until it landed */
+};
+
 
 static double frame_top(const struct flow *f)
 {
@@ -74,21 +84,36 @@ static double frame_left(const struct flow *f, size_t index)
 	return bound_on_left(f, index) ? f->layout->margin_inner : f->layout->margin_outer;
 }
 
-static double column_width(const struct flow *f)
+static double column_width(const struct flow *f, int columns)
 {
-	int n = f->layout->columns;
-	return (measure(f) - f->layout->gutter * (n - 1)) / n;
+	return (measure(f) - f->layout->gutter * (columns - 1)) / columns;
+}
+
+/* How many columns block b flows in: the layout's, or as many as the
+ * block asks for (the index) while none gets narrower than twelve ems
+ * of body type. */
+static int block_columns(const struct flow *f, const struct block *b)
+{
+	if (b->full_width)
+		return 1;
+	if (!b->columns)
+		return f->layout->columns;
+	int n = b->columns;
+	while (n > 1 && column_width(f, n) < f->layout->base_size * 12)
+		n--;
+	return n;
 }
 
 static bool in_columns(const struct flow *f, const struct block *b)
 {
-	return f->layout->columns > 1 && !b->full_width;
+	return block_columns(f, b) > 1;
 }
 
 static double block_measure(const struct flow *f, const struct block *b)
 {
-	return in_columns(f, b) ? column_width(f) : measure(f);
+	return column_width(f, block_columns(f, b));
 }
+
 
 /* The left edge of block b on the current page: its column's. Columns
  * are read from the right in a right-to-left booklet. */
@@ -96,9 +121,9 @@ static double block_left(const struct flow *f, const struct block *b)
 {
 	double left = frame_left(f, f->at.index);
 	if (in_columns(f, b)) {
-		int column = f->booklet->right_to_left ? f->layout->columns - 1 - f->at.column
+		int column = f->booklet->right_to_left ? f->at.columns - 1 - f->at.column
 						       : f->at.column;
-		left += column * (column_width(f) + f->layout->gutter);
+		left += column * (block_measure(f, b) + f->layout->gutter);
 	}
 	return left;
 }
@@ -160,6 +185,7 @@ static void finish_page(struct flow *f)
 				item_move(&page->items[i], 0, share * (double)(k + 1));
 		}
 	}
+	page->label = document_page_label(f->doc, f->at.index);
 	if (f->at.style == PAGE_BARE)
 		return;
 	bool recto = is_recto(f, f->at.index);
@@ -168,12 +194,9 @@ static void finish_page(struct flow *f)
 	double left = frame_left(f, f->at.index);
 	double right = left + measure(f);
 	double outer = outer_is_right ? right : left;
-	char folio[24];
-	snprintf(folio, sizeof folio, "%zu", f->at.index + 1);
-	page->label = xstrdup(folio);
 	double foot = f->layout->page_height - f->layout->margin_bottom * 0.45;
 	if (f->layout->folio)
-		add_label(f, folio, &style, f->layout->furniture_color, outer, foot,
+		add_label(f, page->label, &style, f->layout->furniture_color, outer, foot,
 			  outer_is_right);
 	if (f->at.style == PAGE_BODY && !f->at.chapter_opening && f->layout->running_head) {
 		const char *head = recto ? f->chapter_title : f->booklet->title;
@@ -198,16 +221,18 @@ static void new_page(struct flow *f, enum page_style style)
  * the flow stays in columns if it was. */
 static void next_frame(struct flow *f)
 {
-	if (f->at.in_columns && f->at.column + 1 < f->layout->columns) {
+	if (f->at.in_columns && f->at.column + 1 < f->at.columns) {
 		f->at.deepest = fmax(f->at.deepest, f->at.y);
 		f->at.column++;
 		f->at.y = f->at.columns_top;
 		f->at.empty = true;
 		return;
 	}
-	bool columns = f->at.in_columns;
+	bool in = f->at.in_columns;
+	int columns = f->at.columns;
 	new_page(f, f->at.style);
-	f->at.in_columns = columns;
+	f->at.in_columns = in;
+	f->at.columns = columns;
 	f->at.columns_top = f->at.y;
 }
 
@@ -216,7 +241,8 @@ static void next_frame(struct flow *f)
  * after columns starts below the deepest of them. */
 static void enter_block(struct flow *f, const struct block *b)
 {
-	if (f->layout->columns < 2 || in_columns(f, b) == f->at.in_columns)
+	if (in_columns(f, b) == f->at.in_columns &&
+	    (!f->at.in_columns || block_columns(f, b) == f->at.columns))
 		return;
 	if (f->at.in_columns) {
 		f->at.y = fmax(f->at.deepest, f->at.y);
@@ -226,7 +252,37 @@ static void enter_block(struct flow *f, const struct block *b)
 		f->at.deepest = f->at.y;
 	}
 	f->at.column = 0;
-	f->at.in_columns = !f->at.in_columns;
+	f->at.in_columns = in_columns(f, b);
+	f->at.columns = block_columns(f, b);
+}
+
+/* Numbers pages from the current one on, if the block that opened it
+ * asks for it. */
+static void restart_numbering(struct flow *f, const struct block *b)
+{
+	if (b->restart_numbering)
+		document_start_numbering(f->doc, f->at.index, b->numbering);
+}
+
+/* Notes where an anchored block landed and names the place if it has a
+ * name. */
+static void record_anchor(struct flow *f, const struct block *b, double y)
+{
+	if (!b->anchored)
+		return;
+	struct place *p = &f->found[b->anchor];
+	free(p->label);
+	*p = (struct place){.page = f->at.index, .y = y,
+			    .label = document_page_label(f->doc, f->at.index)};
+	if (b->destination)
+		document_add_destination(f->doc, b->destination, f->at.index, y);
+}
+
+/* The label to print for a target: its page's, from the previous pass
+ * (on the first pass, a stand-in). */
+static const char *place_label(const struct place *p)
+{
+	return p->label ? p->label : "0";
 }
 
 static void add_space(struct flow *f, double space)
@@ -325,6 +381,11 @@ static double block_height(const struct flow *f, size_t i, size_t max_lines)
 	}
 	case BLOCK_RULE:
 		return b->space_before + b->space_after;
+	case BLOCK_CONTENTS_ENTRY:
+	case BLOCK_INDEX_ENTRY: {
+		size_t n = f->lines[i].count ? f->lines[i].count : 1;
+		return b->space_before + (double)(n < max_lines ? n : max_lines) * b->leading;
+	}
 	default:
 		return 0;
 	}
@@ -358,8 +419,6 @@ static void place_text(struct flow *f, size_t i)
 	if (b->keep_with_next)
 		keep_together(f, i);
 	add_space(f, b->space_before);
-	if (b->bookmark && f->booklet->chapter_count)
-		document_add_outline(f->doc, b->text, 1, f->at.index, f->at.y);
 	/* The lines were set narrower to leave a badge room at their end: on
 	 * the left of right-to-left lines. */
 	double indent = b->indent + (b->badge && lines->rtl ? badge_room(f->fonts, b) : 0);
@@ -371,6 +430,12 @@ static void place_text(struct flow *f, size_t i)
 		if (take == 0) {
 			next_frame(f);
 			continue;
+		}
+		if (placed == 0) {
+			/* Bookmarks and anchors point at the first line. */
+			if (b->bookmark && f->booklet->chapter_count)
+				document_add_outline(f->doc, b->text, 1, f->at.index, f->at.y);
+			record_anchor(f, b, f->at.y);
 		}
 		for (size_t k = 0; k < take; k++) {
 			if (b->badge && placed + k + 1 == lines->count)
@@ -456,9 +521,10 @@ static void open_chapter(struct flow *f, const struct block *b)
 		f->at.style = PAGE_BARE;
 		new_page(f, PAGE_BODY);
 	}
+	restart_numbering(f, b);
 	f->at.chapter_opening = true;
 	f->chapter_title = b->text;
-	f->found_pages[b->chapter] = f->at.index;
+	record_anchor(f, b, 0);
 	document_add_outline(f->doc, b->text, 0, f->at.index, 0);
 	double band = f->layout->base_size * 0.4;
 	double band_width = measure(f) * 0.25;
@@ -472,31 +538,38 @@ static void open_chapter(struct flow *f, const struct block *b)
 	f->at.empty = false;
 }
 
-/* "Title . . . . . 12": the title's lines, dot leaders aligned on a grid
- * shared by every entry, the page number flush right, all one link. In a
+/* "Title . . . . . 12": the title's lines, dot leaders, the label of the
+ * target's page flush right, all one link to the target. A chapter's
+ * entry has a square in its color and never ends a page. In a
  * right-to-left booklet the entry is mirrored: title from the right, the
  * number flush left. */
 static void place_contents_entry(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
 	bool rtl = f->booklet->right_to_left;
-	size_t target = f->chapter_pages[b->chapter];
-	char number[24];
-	snprintf(number, sizeof number, "%zu", target + 1);
+	const struct place *target = &f->known[b->targets[0]];
+	const char *number = place_label(target);
 	double number_width = typeset_width(f->fonts, number, &b->style);
 	const struct lines *title = &f->lines[i];
-	if (room_for(f, b->leading) < (title->count ? title->count : 1))
-		new_page(f, f->at.style);
+	enter_block(f, b);
+	add_space(f, b->space_before);
+	double need = block_height(f, i, SIZE_MAX) - b->space_before;
+	if (b->keep_with_next && i + 1 < f->booklet->count)
+		need += block_height(f, i + 1, 1);
+	if (!f->at.empty && f->at.y + need > frame_bottom(f) + 0.01)
+		next_frame(f);
 	double top = f->at.y;
-	double left = frame_left(f, f->at.index);
-	double right = left + measure(f);
-	/* A square in the chapter's color marks the entry, on its first
-	 * line, standing on the baseline like a capital. */
-	double marker = b->style.size * 0.7;
-	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
-		.x = rtl ? right - marker : left,
-		.y = top + baseline_offset(b->leading, b->style.size) - marker,
-		.width = marker, .height = marker, .color = b->color}});
+	double left = block_left(f, b);
+	double width = block_measure(f, b);
+	double right = left + width;
+	if (b->level == 0) {
+		/* The square stands on the first baseline like a capital. */
+		double marker = b->style.size * 0.7;
+		page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+			.x = rtl ? right - marker : left,
+			.y = top + baseline_offset(b->leading, b->style.size) - marker,
+			.width = marker, .height = marker, .color = b->color}});
+	}
 	/* The title was set four ems narrower than the measure, for leaders
 	 * and number: that room is on its end side. */
 	double title_x = left + b->indent + (rtl ? b->style.size * 4 : 0);
@@ -508,14 +581,17 @@ static void place_contents_entry(struct flow *f, size_t i)
 	double title_end = last ? title_start + last->width : title_x;
 
 	/* One dot per pitch (a dot and a word space), on a grid that starts at
-	 * the frame's start edge, so that the dots of all entries line up. */
-	double dot = typeset_width(f->fonts, ".", &b->style);
-	double pitch = typeset_width(f->fonts, ". .", &b->style) - dot;
-	double gap = b->style.size * 0.5;
+	 * the frame's start edge and in one style for every entry, so that the
+	 * dots of all entries line up. */
+	struct text_style leader_style = {.family = FAMILY_SANS,
+					  .size = f->layout->base_size * 0.9};
+	double dot = typeset_width(f->fonts, ".", &leader_style);
+	double pitch = typeset_width(f->fonts, ". .", &leader_style) - dot;
+	double gap = leader_style.size * 0.3;
 	/* The free stretch between title and number, as distances from the
 	 * start edge: the leader's nearest dot and the farthest end. */
 	double near = rtl ? right - (title_start - gap) : title_end + gap - left;
-	double far = measure(f) - number_width - gap;
+	double far = width - number_width - gap;
 	double first = ceil(near / pitch) * pitch;
 	if (first + dot <= far) {
 		size_t count = (size_t)floor((far - first - dot) / pitch) + 1;
@@ -524,15 +600,105 @@ static void place_contents_entry(struct flow *f, size_t i)
 		for (size_t k = 0; k < count; k++)
 			buffer_append_str(&leader, k ? " ." : ".");
 		double x = rtl ? right - first - length : left + first;
-		add_label(f, leader.data, &b->style, f->layout->furniture_color, x,
+		add_label(f, leader.data, &leader_style, f->layout->furniture_color, x,
 			  baseline, false);
 		buffer_free(&leader);
 	}
 	add_label(f, number, &b->style, b->color, rtl ? left : right, baseline, !rtl);
 	page_add(current(f), (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
 		.x = left, .y = top, .width = right - left, .height = f->at.y - top,
-		.target_page = target}});
+		.target_page = target->page, .target_y = target->y}});
 	add_space(f, b->space_after);
+}
+
+static int compare_places(const void *pa, const void *pb)
+{
+	const struct place *a = *(const struct place *const *)pa;
+	const struct place *b = *(const struct place *const *)pb;
+	return (a->page > b->page) - (a->page < b->page);
+}
+
+/* A page number of an index entry and where it goes. */
+struct index_number {
+	const struct place *target;
+	double x;                /* from the column's start edge (its right
+				    edge in a right-to-left paragraph) */
+	double width;
+	size_t line;             /* 0 = the term's last line */
+	bool comma;              /* a comma before it (not at a line's start) */
+};
+
+/* "Term, 3, 12, 40": the term's lines, then the labels of the pages its
+ * targets landed on (each page once, in page order), each a link to its
+ * target; numbers that do not fit go on lines of their own that hang by
+ * the block's indent. An entry is not split between columns. A
+ * right-to-left entry is the mirror image: numbers to the left of the
+ * term, lines hanging from the right. */
+static void place_index_entry(struct flow *f, size_t i)
+{
+	const struct block *b = &f->booklet->blocks[i];
+	const struct lines *term = &f->lines[i];
+	bool rtl = term->rtl;
+	const struct place **targets = xcalloc(b->target_count, sizeof *targets);
+	for (size_t k = 0; k < b->target_count; k++)
+		targets[k] = &f->known[b->targets[k]];
+	qsort(targets, b->target_count, sizeof *targets, compare_places);
+
+	struct index_number *numbers = xcalloc(b->target_count, sizeof *numbers);
+	size_t count = 0, line = 0;
+	/* A space that ends a text has no width in typeset_width (a line
+	 * drops it), so measure the comma and its space before a digit. */
+	double comma = typeset_width(f->fonts, ", 1", &b->style) -
+		       typeset_width(f->fonts, "1", &b->style);
+	enter_block(f, b);
+	double width = block_measure(f, b);
+	double x = (term->count > 1 ? b->indent : 0) +
+		   (term->count ? term->items[term->count - 1].width : 0);
+	for (size_t k = 0; k < b->target_count; k++) {
+		if (count && targets[k]->page == numbers[count - 1].target->page)
+			continue;
+		double w = typeset_width(f->fonts, place_label(targets[k]), &b->style);
+		bool wraps = x + comma + w > width;
+		if (wraps) {
+			line++;
+			x = b->indent;
+		}
+		numbers[count] = (struct index_number){
+			.target = targets[k], .x = wraps ? x : x + comma, .width = w,
+			.line = line, .comma = !wraps};
+		x = numbers[count++].x + w;
+	}
+
+	size_t lines = (term->count ? term->count : 1) + line;
+	if (!f->at.empty && room_for(f, b->leading) < lines)
+		next_frame(f);
+	double left = block_left(f, b);
+	double top = f->at.y + (double)(term->count ? term->count - 1 : 0) * b->leading;
+	/* The lines were set narrower by the indent: a right-to-left line
+	 * ends at its measure's right edge, so the first moves right. */
+	for (size_t k = 0; k < term->count; k++)
+		place_line(f, b, &term->items[k], (k != 0) != rtl ? b->indent : 0);
+	double comma_width = typeset_width(f->fonts, ",", &b->style);
+	for (size_t k = 0; k < count; k++) {
+		const struct index_number *n = &numbers[k];
+		double box = top + (double)n->line * b->leading;
+		double baseline = box + baseline_offset(b->leading, b->style.size);
+		/* From the start edge to a left edge on the page. */
+		double nx = rtl ? left + width - n->x - n->width : left + n->x;
+		if (n->comma)
+			add_label(f, ",", &b->style, b->color,
+				  rtl ? left + width - (n->x - comma) - comma_width
+				      : left + n->x - comma,
+				  baseline, false);
+		add_label(f, place_label(n->target), &b->style, b->color, nx, baseline, false);
+		page_add(current(f), (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
+			.x = nx, .y = box, .width = n->width, .height = b->leading,
+			.target_page = n->target->page, .target_y = n->target->y}});
+	}
+	f->at.y += (double)line * b->leading;
+	f->at.empty = false;
+	free(numbers);
+	free(targets);
 }
 
 static void flow_blocks(struct flow *f)
@@ -544,6 +710,7 @@ static void flow_blocks(struct flow *f)
 		switch (b->kind) {
 		case BLOCK_PAGE_BREAK:
 			new_page(f, b->page_style);
+			restart_numbering(f, b);
 			break;
 		case BLOCK_CHAPTER:
 			open_chapter(f, b);
@@ -564,6 +731,9 @@ static void flow_blocks(struct flow *f)
 			break;
 		case BLOCK_CONTENTS_ENTRY:
 			place_contents_entry(f, i);
+			break;
+		case BLOCK_INDEX_ENTRY:
+			place_index_entry(f, i);
 			break;
 		case BLOCK_FILL:
 			if (f->at.fill_count < sizeof f->at.fill_items / sizeof *f->at.fill_items)
@@ -644,6 +814,26 @@ static void prepare_for_print(struct document *doc, const struct layout *layout)
 	}
 	for (size_t i = 0; i < doc->outline_count; i++)
 		doc->outline[i].y += margin;
+	for (size_t i = 0; i < doc->destination_count; i++)
+		doc->destinations[i].y += margin;
+}
+
+/* True when every anchor landed on the same page, under the same label,
+ * at the same height as in the pass before. */
+static bool same_places(const struct place *a, const struct place *b, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (a[i].page != b[i].page || a[i].y != b[i].y ||
+		    strcmp(place_label(&a[i]), place_label(&b[i])) != 0)
+			return false;
+	return true;
+}
+
+static void free_places(struct place *places, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(places[i].label);
+	free(places);
 }
 
 void paginate_booklet(const struct booklet *booklet, const struct layout *layout,
@@ -659,26 +849,31 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 			width -= b->style.size * 4;   /* room for leaders and the number */
 		if (b->badge)
 			width -= badge_room(fonts, b);
-		if (b->kind == BLOCK_TEXT || b->kind == BLOCK_CONTENTS_ENTRY)
+		if (b->kind == BLOCK_INDEX_ENTRY)
+			width += b->indent;           /* only lines after the first hang */
+		if (b->kind == BLOCK_TEXT || b->kind == BLOCK_CONTENTS_ENTRY ||
+		    b->kind == BLOCK_INDEX_ENTRY)
 			typeset_paragraph(fonts, b->text, &b->style, b->dir, b->align,
 					  width, &f.lines[i]);
 	}
-	size_t chapters = booklet->chapter_count ? booklet->chapter_count : 1;
-	size_t *known = xcalloc(chapters, sizeof *known);
-	f.found_pages = xcalloc(chapters, sizeof *f.found_pages);
-	f.chapter_pages = known;
+	size_t anchors = booklet->anchor_count ? booklet->anchor_count : 1;
+	f.known = xcalloc(anchors, sizeof *f.known);
 
-	/* Contents entries are one line each, so the page numbers settle on
-	 * the second pass; the bound only guards against a layout that
+	/* The contents and the index print the pages of what comes after
+	 * them, so lay out again until no anchor moves. Entries reserve room
+	 * for their numbers and the front matter counts apart, so the second
+	 * pass settles; the bound only guards against a layout that
 	 * oscillates. */
 	for (int pass = 0; pass < 8; pass++) {
 		*out = (struct document){0};
 		f.doc = out;
 		f.started = false;
 		f.chapter_title = NULL;
+		f.found = xcalloc(anchors, sizeof *f.found);
 		flow_blocks(&f);
-		bool settled = memcmp(known, f.found_pages, chapters * sizeof *known) == 0;
-		memcpy(known, f.found_pages, chapters * sizeof *known);
+		bool settled = same_places(f.known, f.found, anchors);
+		free_places(f.known, anchors);
+		f.known = f.found;
 		if (settled || pass == 7)
 			break;
 		document_free(out);
@@ -695,6 +890,5 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	for (size_t i = 0; i < booklet->count; i++)
 		lines_free(&f.lines[i]);
 	free(f.lines);
-	free(known);
-	free(f.found_pages);
+	free_places(f.known, anchors);
 }

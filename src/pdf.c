@@ -269,6 +269,52 @@ static void add_outline(struct writer *w, const struct document *doc)
 	}
 }
 
+/* /PageLabels: each numbering range of the page model as a range of page
+ * labels, so that viewers show the numbers the folios print. */
+static void add_page_labels(struct writer *w, const struct document *doc)
+{
+	for (size_t i = 0; i < doc->numbering_count; i++) {
+		const struct numbering_range *r = &doc->numbering[i];
+		HPDF_AddPageLabel(w->pdf, (HPDF_UINT)r->first_page,
+				  r->style == NUMBERING_ROMAN ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
+							      : HPDF_PAGE_NUM_STYLE_DECIMAL,
+				  1, NULL);
+	}
+}
+
+static int compare_destinations(const void *pa, const void *pb)
+{
+	const struct destination *a = *(const struct destination *const *)pa;
+	const struct destination *b = *(const struct destination *const *)pb;
+	return strcmp(a->name, b->name);
+}
+
+/* The catalog's /Names << /Dests << /Names [(name) dest ...] >> >>: a name
+ * tree of one leaf, its keys in byte order as the PDF reference asks.
+ * libharu has no call for it (its name trees only hold embedded files),
+ * but its installed headers reach the catalog dictionary. */
+static void add_named_destinations(struct writer *w, const struct document *doc)
+{
+	if (!doc->destination_count)
+		return;
+	const struct destination **sorted = xcalloc(doc->destination_count, sizeof *sorted);
+	for (size_t i = 0; i < doc->destination_count; i++)
+		sorted[i] = &doc->destinations[i];
+	qsort(sorted, doc->destination_count, sizeof *sorted, compare_destinations);
+	HPDF_MMgr mmgr = w->pdf->mmgr;
+	HPDF_Array names = HPDF_Array_New(mmgr);
+	for (size_t i = 0; i < doc->destination_count; i++) {
+		HPDF_Array_Add(names, HPDF_String_New(mmgr, sorted[i]->name, NULL));
+		HPDF_Array_Add(names, destination(w, doc, sorted[i]->page, sorted[i]->y));
+	}
+	free(sorted);
+	HPDF_Dict dests = HPDF_Dict_New(mmgr);
+	HPDF_Dict_Add(dests, "Names", names);
+	HPDF_Dict tree = HPDF_Dict_New(mmgr);
+	HPDF_Dict_Add(tree, "Dests", dests);
+	HPDF_Dict_Add(w->pdf->catalog, "Names", tree);
+}
+
 /* The document's only date is the edition's (YYYY-MM-DD), so that the
  * same input gives the same bytes. */
 static void set_info(struct writer *w, const struct document *doc)
@@ -357,6 +403,8 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 		draw_page(w, doc, p);
 	}
 	add_outline(w, doc);
+	add_page_labels(w, doc);
+	add_named_destinations(w, doc);
 	for (int f = 0; f < FACE_COUNT; f++)
 		if (w->faces[f])
 			rewrite_to_unicode(w, (enum face)f);

@@ -23,8 +23,10 @@ reversal), missing letters, or a name split in the wrong place.
 Usage:
   pdf_text.py names PDF CSV        every initiative's English, Hebrew and Arabic name
   pdf_text.py no-presentation PDF  the text layer holds no presentation forms
-  pdf_text.py contents PDF SECTORS CSV   contents page numbers = chapter pages
-  pdf_text.py outline PDF SECTORS CSV    outline: chapters, initiatives beneath
+  pdf_text.py contents PDF SECTORS CSV   contents page labels = where the entries are
+  pdf_text.py outline PDF SECTORS CSV    outline: chapters, initiatives beneath, index
+  pdf_text.py labels PDF SECTORS CSV     page labels roman, then arabic; folios match
+  pdf_text.py destinations PDF SECTORS CSV  a named destination per chapter, initiative
   pdf_text.py shaped DUMP          Arabic runs of a --dump-pages are shaped
   pdf_text.py edition PDF LANG SECTORS CSV   a Hebrew or Arabic edition: its fixed
                                    words and sector names read back, no English one
@@ -176,42 +178,86 @@ def chapters(sectors_path, csv_path):
     return [s["name"] for s in read_csv(sectors_path) if s["id"] in used]
 
 
-def check_contents(pdf, sectors_path, csv_path):
-    expected = chapters(sectors_path, csv_path)
-    pages = pdftotext(pdf, "-layout").split("\f")
+def roman(n):
+    out = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"),
+                          (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
+                          (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
+
+
+def page_labels(pdf):
+    """Each page's label as a viewer shows it, from the PDF's /PageLabels."""
+    info = json.loads(subprocess.run(
+        ["qpdf", "--json", "--json-key=pagelabels", "--json-key=pages", pdf],
+        check=True, capture_output=True, text=True).stdout)
+    ranges = sorted((r["index"], r["label"]) for r in info["pagelabels"])
+    labels = []
+    for page in range(len(info["pages"])):
+        start, label = max(((i, l) for i, l in ranges if i <= page),
+                           default=(0, {"/S": "/D"}), key=lambda r: r[0])
+        n = page - start + label.get("/St", 1)
+        style = label.get("/S")
+        labels.append(label.get("/P", "") + (roman(n) if style == "/r" else
+                                             str(n) if style == "/D" else ""))
+    return labels
+
+
+def contents_expected(sectors_path, csv_path):
+    """(title, is a chapter) for each contents entry, in order."""
+    rows = read_csv(csv_path)
     entries = []
-    for page in pages:
-        if "Contents" not in page.split("\n", 3)[:3] and not entries:
-            if not any(line.strip() == "Contents" for line in page.splitlines()[:3]):
-                continue
+    for sector in read_csv(sectors_path):
+        names = [r["name"] for r in rows if r["sector"] == sector["id"]]
+        if names:
+            entries.append((sector["name"], True))
+            entries += [(name, False) for name in names]
+    return entries + [("Index", True)]
+
+
+def check_contents(pdf, sectors_path, csv_path):
+    """Every contents entry's number is the label of a page where its title
+    really is: a chapter's (and the index's) first line, an initiative's
+    name anywhere on the page."""
+    expected = contents_expected(sectors_path, csv_path)
+    labels = page_labels(pdf)
+    pages = pdftotext(pdf, "-layout").split("\f")
+    entries, pending = [], ""
+    for page in pages[1:labels.index("1")]:
         for line in page.splitlines():
-            m = re.match(r"^\s*(.*?)\s*(?:\.\s*){3,}\s*(\d+)\s*$", line)
+            if line.strip() == "Contents":
+                continue
+            m = re.match(r"^\s*(.*?)\s*(?:\.\s*){3,}\s*(\w+)\s*$", line)
             if m:
-                entries.append((m.group(1), int(m.group(2))))
-        if entries:
-            break
+                entries.append((collapse(pending + " " + m.group(1)), m.group(2)))
+                pending = ""
+            elif line.strip() and not re.fullmatch(r"\s*[ivxl]+\s*", line):
+                pending += " " + line   # a title that runs over lines
     failures = []
     titles = [t for t, _ in entries]
-    if titles != expected:
-        failures.append(f"contents lists {titles}, expected {expected}")
-    for title, number in entries:
-        if not 1 <= number <= len(pages):
-            failures.append(f"{title}: page {number} does not exist")
+    if titles != [t for t, _ in expected]:
+        failures.append(f"contents lists {titles}, expected {[t for t, _ in expected]}")
+    for (title, label), (_, chapter) in zip(entries, expected):
+        if label not in labels:
+            failures.append(f"{title}: page {label} does not exist")
             continue
-        first = next((l.strip() for l in pdftotext(pdf, "-f", str(number), "-l",
-                                                    str(number)).splitlines()
-                      if l.strip()), "")
-        if first != title:
-            failures.append(f"{title}: contents says page {number}, "
+        page = labels.index(label) + 1
+        text = pdftotext(pdf, "-f", str(page), "-l", str(page))
+        first = next((l.strip() for l in text.splitlines() if l.strip()), "")
+        if (chapter and first != title) or (not chapter and title not in collapse(text)):
+            failures.append(f"{title}: contents says page {label}, "
                             f"which begins with {first!r}")
-    return failures, f"{len(entries)} contents entries point at their chapters"
+    return failures, f"{len(entries)} contents entries point at their pages"
 
 
 def check_outline(pdf, sectors_path, csv_path):
     out = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
                          check=True, capture_output=True, text=True).stdout
     outline = json.loads(out)["outlines"]
-    expected = chapters(sectors_path, csv_path)
+    expected = chapters(sectors_path, csv_path) + ["Index"]
     failures = []
     titles = [o["title"] for o in outline]
     if titles != expected:
@@ -224,6 +270,77 @@ def check_outline(pdf, sectors_path, csv_path):
         if got != want:
             failures.append(f"outline under {o['title']}: {got}, expected {want}")
     return failures, f"{len(outline)} chapters and their initiatives in the outline"
+
+
+def check_labels(pdf, sectors_path, csv_path):
+    """Roman labels from the cover, arabic from the first chapter (whose
+    page is "1"), and every printed folio (a page's last line) is its label;
+    the covers, front and back, print none."""
+    labels = page_labels(pdf)
+    failures = []
+    first_chapter = chapters(sectors_path, csv_path)[0]
+    if labels[0] != "i":
+        failures.append(f"the cover is labelled {labels[0]!r}, not 'i'")
+    if "1" not in labels:
+        return failures + ["no page is labelled 1"], ""
+    start = labels.index("1")
+    if any(not re.fullmatch(r"[ivxlc]+", l) for l in labels[:start]):
+        failures.append(f"front matter labels {labels[:start]} are not roman")
+    if labels[start:] != [str(n) for n in range(1, len(labels) - start + 1)]:
+        failures.append(f"labels from the first chapter on: {labels[start:]}")
+    pages = pdftotext(pdf).split("\f")
+    lines = [[l.strip() for l in page.splitlines() if l.strip()] for page in pages]
+    if not lines[start] or lines[start][0] != first_chapter:
+        failures.append(f"page 1 does not open {first_chapter}")
+    if lines[0] and lines[0][-1] in labels:
+        failures.append(f"the cover prints a folio {lines[0][-1]!r}")
+    folios = 0
+    laid_out = pdftotext(pdf, "-layout").split("\f")
+    for n, (label, page) in enumerate(zip(labels, laid_out)):
+        text = [l.strip() for l in page.splitlines() if l.strip()]
+        if n in (0, len(labels) - 1) or not text:
+            continue
+        folios += 1
+        if text[-1] != label:
+            failures.append(f"page {n + 1} is labelled {label} but prints {text[-1]!r}")
+    return failures, f"{len(labels)} labels, {folios} folios that match them"
+
+
+def check_destinations(pdf, sectors_path, csv_path):
+    """The catalog's /Names /Dests hold chapter.ID for every chapter and
+    initiative.ID for every initiative, sorted, each on the page where its
+    outline entry goes."""
+    info = json.loads(subprocess.run(
+        ["qpdf", "--json", "--json-key=qpdf", "--json-key=pages", "--json-key=outlines",
+         pdf], check=True, capture_output=True, text=True).stdout)
+    objects = info["qpdf"][1]
+    def obj(ref):
+        return objects[f"obj:{ref}"]["value"] if isinstance(ref, str) and ref.endswith(" R") else ref
+    root = obj(objects["trailer"]["value"]["/Root"])
+    dests = obj(obj(obj(root["/Names"])["/Dests"])["/Names"])
+    names = [obj(n)[2:] if isinstance(obj(n), str) and obj(n).startswith("u:") else obj(n)
+             for n in dests[0::2]]
+    page_of = {p["object"]: p["pageposfrom1"] for p in info["pages"]}
+    where = {name: page_of[obj(d)[0]] for name, d in zip(names, dests[1::2])}
+    failures = []
+    if names != sorted(names):
+        failures.append("the names are not sorted")
+    used = {r["sector"] for r in read_csv(csv_path)}
+    expected = {f"chapter.{s['id']}": s["name"] for s in read_csv(sectors_path)
+                if s["id"] in used}
+    expected.update({f"initiative.{r['id']}": r["name"] for r in read_csv(csv_path)})
+    outline = {}
+    for o in info["outlines"]:
+        outline[o["title"]] = o["destpageposfrom1"]
+        for k in o["kids"]:
+            outline[k["title"]] = k["destpageposfrom1"]
+    for name, title in expected.items():
+        if name not in where:
+            failures.append(f"no destination {name}")
+        elif where[name] != outline.get(title):
+            failures.append(f"{name} is on page {where[name]}, its outline entry "
+                            f"on {outline.get(title)}")
+    return failures, f"{len(names)} named destinations"
 
 
 # What a Hebrew or Arabic booklet must say (written here independently of
@@ -280,6 +397,8 @@ def main(argv):
         "no-presentation": (check_no_presentation_forms, 1),
         "contents": (check_contents, 3),
         "outline": (check_outline, 3),
+        "labels": (check_labels, 3),
+        "destinations": (check_destinations, 3),
         "shaped": (check_shaped, 1),
         "selftest": (check_self, 0),
         "edition": (check_edition, 4),

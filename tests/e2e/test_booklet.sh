@@ -1,7 +1,8 @@
 # test_booklet.sh - the sample edition, built by the real binary, checked as
 # a reader and a printer would: a valid PDF, every font embedded with all
-# its glyphs' parts, every name readable in its script, contents and
-# outline pointing at the chapters, metadata, and the same bytes every run.
+# its glyphs' parts, every name readable in its script, contents, outline,
+# page labels and named destinations pointing at the right pages, metadata,
+# and the same bytes every run.
 . "$(dirname "$0")/lib.sh"
 
 pdf=$scratch/booklet.pdf
@@ -37,10 +38,14 @@ check "the text layer holds real Arabic letters, no presentation forms" \
 check "every Arabic run in the page model is shaped" \
 	"$PY" tests/e2e/pdf_text.py shaped "$scratch/pages.txt"
 
-check "the contents' page numbers are where the chapters begin" \
+check "every contents entry (chapters, initiatives) shows the page it is on" \
 	"$PY" tests/e2e/pdf_text.py contents "$pdf" "$sectors" "$csv"
-check "the outline lists the chapters and their initiatives" \
+check "the outline lists the chapters, their initiatives and the index" \
 	"$PY" tests/e2e/pdf_text.py outline "$pdf" "$sectors" "$csv"
+check "page labels: roman front matter, arabic from the first chapter, as printed" \
+	"$PY" tests/e2e/pdf_text.py labels "$pdf" "$sectors" "$csv"
+check "every chapter and initiative is a named destination on its page" \
+	"$PY" tests/e2e/pdf_text.py destinations "$pdf" "$sectors" "$csv"
 
 metadata() {
 	pdfinfo "$pdf" >"$scratch/info"

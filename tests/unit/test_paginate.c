@@ -8,6 +8,7 @@
 
 #include "catalog.h"
 #include "check.h"
+#include "collate.h"
 #include "compose.h"
 #include "font.h"
 #include "layout.h"
@@ -16,6 +17,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static struct catalog cat;
@@ -83,22 +85,65 @@ static void every_run_stays_inside_the_frame(void **state)
 	assert_true(runs > 500);
 }
 
+/* True when the page holds text inside its frame. */
+static bool has_text(const struct page *page)
+{
+	for (size_t i = 0; i < page->item_count; i++)
+		if (page->items[i].kind == ITEM_GLYPHS && !is_furniture(&page->items[i].u.glyphs))
+			return true;
+	return false;
+}
+
 static void chapters_open_on_right_hand_pages(void **state)
 {
 	(void)state;
-	size_t chapters = 0;
+	size_t chapters = 0, bare = 0;
 	for (size_t i = 0; i < doc.outline_count; i++) {
 		const struct outline_entry *e = &doc.outline[i];
 		if (e->level != 0)
 			continue;
 		chapters++;
 		assert_true(is_recto(e->page));
-		/* A left page left empty before a chapter is bare: no folio. */
+		/* A left page left empty before a chapter is bare: no running
+		 * head, no folio. */
 		const struct page *before = &doc.pages[e->page - 1];
-		if (before->item_count == 0)
-			assert_null(before->label);
+		if (!has_text(before)) {
+			assert_int_equal(before->item_count, 0);
+			bare++;
+		}
 	}
-	assert_int_equal(chapters, 8);
+	assert_int_equal(chapters, 8 + 1);   /* the sectors and the index */
+	assert_true(bare > 0);
+}
+
+/* The text of the glyph runs inside a link's area, left to right. */
+static void text_in(const struct page *page, const struct link *l, struct buffer *out)
+{
+	for (size_t i = 0; i < page->item_count; i++) {
+		const struct item *it = &page->items[i];
+		if (it->kind != ITEM_GLYPHS)
+			continue;
+		const struct glyph_run *g = &it->u.glyphs;
+		if (g->x >= l->x - 0.01 && g->x + g->width <= l->x + l->width + 0.01 &&
+		    g->y > l->y && g->y < l->y + l->height)
+			buffer_printf(out, "%s%s", out->len ? " " : "", g->text);
+	}
+}
+
+/* The last word of the text inside a link: a contents entry's number. */
+static const char *last_word(const struct buffer *b)
+{
+	const char *space = strrchr(b->data, ' ');
+	return space ? space + 1 : b->data;
+}
+
+static size_t first_chapter_page(void)
+{
+	for (size_t i = 0; i < doc.outline_count; i++)
+		if (doc.outline[i].level == 0)
+			return doc.outline[i].page;
+	fail_msg("no chapter");
+	return 0;
 }
 
 static void headings_and_names_never_end_a_page(void **state)
@@ -119,24 +164,30 @@ static void headings_and_names_never_end_a_page(void **state)
 	}
 }
 
-static void contents_link_to_the_chapters(void **state)
+/* The contents list what the outline lists, in the same order (chapters,
+ * the initiatives beneath each, the index), each entry a link to the page
+ * its target is on and showing that page's label. */
+static void contents_link_to_chapters_and_initiatives(void **state)
 {
 	(void)state;
-	size_t chapter_pages[16], chapters = 0;
-	for (size_t i = 0; i < doc.outline_count && chapters < 16; i++)
-		if (doc.outline[i].level == 0)
-			chapter_pages[chapters++] = doc.outline[i].page;
-	const struct page *contents = &doc.pages[1];
-	size_t links = 0;
-	for (size_t i = 0; i < contents->item_count; i++) {
-		const struct item *it = &contents->items[i];
-		if (it->kind != ITEM_LINK_PAGE)
-			continue;
-		assert_true(links < chapters);
-		assert_int_equal(it->u.link.target_page, chapter_pages[links]);
-		links++;
-	}
-	assert_int_equal(links, chapters);
+	size_t links = 0, initiatives = 0;
+	for (size_t p = 1; p < first_chapter_page(); p++)
+		for (size_t i = 0; i < doc.pages[p].item_count; i++) {
+			const struct item *it = &doc.pages[p].items[i];
+			if (it->kind != ITEM_LINK_PAGE)
+				continue;
+			assert_true(links < doc.outline_count);
+			const struct outline_entry *e = &doc.outline[links++];
+			assert_int_equal(it->u.link.target_page, e->page);
+			initiatives += e->level == 1;
+			struct buffer text = {0};
+			text_in(&doc.pages[p], &it->u.link, &text);
+			assert_non_null(strstr(text.data, e->level ? "" : e->title));
+			assert_string_equal(last_word(&text), doc.pages[e->page].label);
+			buffer_free(&text);
+		}
+	assert_int_equal(links, doc.outline_count);
+	assert_int_equal(initiatives, cat.initiative_count);
 }
 
 static void every_url_is_a_link(void **state)
@@ -174,13 +225,16 @@ static size_t count_rects(const struct page *page, const struct rgb *color)
 static void chapter_colors_on_cover_and_contents(void **state)
 {
 	(void)state;
-	const struct page *cover = &doc.pages[0], *contents = &doc.pages[1];
+	const struct page *cover = &doc.pages[0];
 	double last_x = -1;
 	for (size_t i = 0; i < cat.sector_count; i++) {
 		const struct rgb color = {cat.sectors[i].rgb[0], cat.sectors[i].rgb[1],
 					  cat.sectors[i].rgb[2]};
 		assert_int_equal(count_rects(cover, &color), 1);
-		assert_int_equal(count_rects(contents, &color), 1);
+		size_t in_contents = 0;
+		for (size_t p = 1; p < first_chapter_page(); p++)
+			in_contents += count_rects(&doc.pages[p], &color);
+		assert_int_equal(in_contents, 1);
 		for (size_t k = 0; k < cover->item_count; k++) {
 			const struct item *it = &cover->items[k];
 			if (it->kind == ITEM_RECT && it->u.rect.color.r == color.r &&
@@ -190,6 +244,192 @@ static void chapter_colors_on_cover_and_contents(void **state)
 			}
 		}
 	}
+}
+
+/* The folio printed on a page: the run in the bottom margin. */
+static const char *folio_of(const struct page *page)
+{
+	for (size_t i = 0; i < page->item_count; i++) {
+		const struct item *it = &page->items[i];
+		if (it->kind == ITEM_GLYPHS &&
+		    it->u.glyphs.y > layout.page_height - layout.margin_bottom)
+			return it->u.glyphs.text;
+	}
+	return NULL;
+}
+
+/* Roman numerals for the front matter from the cover on, arabic from the
+ * first chapter; the folios print exactly the labels (the cover none). */
+static void pages_are_labelled_roman_then_arabic(void **state)
+{
+	(void)state;
+	size_t first = first_chapter_page();
+	assert_int_equal(doc.numbering_count, 2);
+	assert_int_equal(doc.numbering[0].first_page, 0);
+	assert_int_equal(doc.numbering[0].style, NUMBERING_ROMAN);
+	assert_int_equal(doc.numbering[1].first_page, first);
+	assert_int_equal(doc.numbering[1].style, NUMBERING_ARABIC);
+	assert_string_equal(doc.pages[0].label, "i");
+	assert_string_equal(doc.pages[1].label, "ii");
+	assert_string_equal(doc.pages[first - 1].label, first == 4 ? "iv" : "iii");
+	assert_string_equal(doc.pages[first].label, "1");
+	char last[16];
+	snprintf(last, sizeof last, "%zu", doc.page_count - first);
+	assert_string_equal(doc.pages[doc.page_count - 1].label, last);
+	assert_null(folio_of(&doc.pages[0]));
+	size_t folios = 0;
+	for (size_t p = 0; p < doc.page_count; p++) {
+		char *label = document_page_label(&doc, p);
+		assert_string_equal(doc.pages[p].label, label);
+		free(label);
+		const char *folio = folio_of(&doc.pages[p]);
+		if (folio) {
+			assert_string_equal(folio, doc.pages[p].label);
+			folios++;
+		}
+	}
+	assert_true(folios > doc.page_count / 2);
+}
+
+static const struct destination *find_destination(const char *prefix, const char *id)
+{
+	char name[256];
+	snprintf(name, sizeof name, "%s%s", prefix, id);
+	for (size_t i = 0; i < doc.destination_count; i++)
+		if (strcmp(doc.destinations[i].name, name) == 0)
+			return &doc.destinations[i];
+	fail_msg("no destination %s", name);
+	return NULL;
+}
+
+/* Every chapter and initiative has a named destination where its outline
+ * entry goes; names are unique. */
+static void chapters_and_initiatives_are_named_destinations(void **state)
+{
+	(void)state;
+	size_t chapter = 0;
+	for (size_t i = 0; i < doc.outline_count; i++) {
+		const struct outline_entry *e = &doc.outline[i];
+		const struct destination *d = NULL;
+		if (e->level == 0 && strcmp(e->title, "Index") == 0) {
+			d = find_destination("", "index");
+		} else if (e->level == 0) {
+			while (strcmp(cat.sectors[chapter].name.text, e->title) != 0)
+				chapter++;
+			d = find_destination("chapter.", cat.sectors[chapter].id.text);
+		} else {
+			for (size_t k = 0; k < cat.initiative_count && !d; k++)
+				if (strcmp(cat.initiatives[k].name.text, e->title) == 0)
+					d = find_destination("initiative.", cat.initiatives[k].id.text);
+		}
+		assert_non_null(d);
+		assert_int_equal(d->page, e->page);
+		assert_true(d->y == e->y);
+	}
+	assert_int_equal(doc.destination_count, doc.outline_count);
+	for (size_t i = 0; i < doc.destination_count; i++)
+		for (size_t k = i + 1; k < doc.destination_count; k++)
+			assert_string_not_equal(doc.destinations[i].name,
+						doc.destinations[k].name);
+}
+
+static size_t index_page(void)
+{
+	for (size_t i = 0; i < doc.outline_count; i++)
+		if (doc.outline[i].level == 0 && strcmp(doc.outline[i].title, "Index") == 0)
+			return doc.outline[i].page;
+	fail_msg("no index");
+	return 0;
+}
+
+/* Each page number of the index is a link to a page whose label it shows
+ * and on which the term is named (an initiative's name may be set over
+ * two lines; a partner or a place is on one). */
+static void index_numbers_link_to_their_pages(void **state)
+{
+	(void)state;
+	size_t links = 0;
+	for (size_t p = index_page(); p < doc.page_count; p++)
+		for (size_t i = 0; i < doc.pages[p].item_count; i++) {
+			const struct item *it = &doc.pages[p].items[i];
+			if (it->kind != ITEM_LINK_PAGE)
+				continue;
+			links++;
+			struct buffer text = {0};
+			text_in(&doc.pages[p], &it->u.link, &text);
+			assert_string_equal(text.data, doc.pages[it->u.link.target_page].label);
+			assert_true(it->u.link.target_page < index_page());
+			buffer_free(&text);
+		}
+	assert_true(links >= cat.initiative_count);
+}
+
+/* Terms follow collate_key, each group under its letter. */
+static void index_is_in_alphabetical_order(void **state)
+{
+	(void)state;
+	struct booklet b;
+	compose_booklet(&cat, &layout, &b);
+	char *last = xstrdup("");
+	size_t entries = 0, headings = 0;
+	for (size_t i = 0; i < b.count; i++) {
+		if (b.blocks[i].kind == BLOCK_INDEX_ENTRY) {
+			char *key = collate_key(b.blocks[i].text);
+			assert_true(strcmp(last, key) <= 0);
+			free(last);
+			last = key;
+			char *group = collate_group(b.blocks[i].text);
+			size_t h = i;
+			while (b.blocks[h].kind == BLOCK_INDEX_ENTRY)
+				h--;
+			assert_string_equal(b.blocks[h].text, group);
+			free(group);
+			entries++;
+		} else if (b.blocks[i].kind == BLOCK_TEXT && i + 1 < b.count &&
+			   b.blocks[i + 1].kind == BLOCK_INDEX_ENTRY) {
+			headings++;
+		}
+	}
+	free(last);
+	booklet_free(&b);
+	assert_true(entries > cat.initiative_count);
+	assert_true(headings >= 10);
+}
+
+/* The index is set in two columns, each run inside its column, and a
+ * group's letter always has an entry beneath it in its column. */
+static void index_is_in_two_columns(void **state)
+{
+	(void)state;
+	double gap = layout.gutter;
+	double measure = layout.page_width - layout.margin_inner - layout.margin_outer;
+	double width = (measure - gap) / 2;
+	size_t in_column[2] = {0, 0};
+	for (size_t p = index_page(); p + 1 < doc.page_count; p++) {   /* not the back cover */
+		double left = is_recto(p) ? layout.margin_inner : layout.margin_outer;
+		const struct page *page = &doc.pages[p];
+		for (size_t i = 0; i < page->item_count; i++) {
+			const struct item *it = &page->items[i];
+			if (it->kind != ITEM_GLYPHS || is_furniture(&it->u.glyphs))
+				continue;
+			const struct glyph_run *g = &it->u.glyphs;
+			size_t column = g->x >= left + width + gap - 0.01;
+			double column_left = left + (width + gap) * (double)column;
+			assert_true(g->x + g->width <= column_left + width + 0.01);
+			in_column[column]++;
+			if (g->face != FACE_SANS_BOLD || g->size > layout.base_size * 1.5)
+				continue;   /* the title */
+			bool below = false;
+			for (size_t k = i + 1; k < page->item_count; k++) {
+				const struct item *n = &page->items[k];
+				below |= n->kind == ITEM_GLYPHS && n->u.glyphs.y > g->y &&
+					 n->u.glyphs.face != FACE_SANS_BOLD &&
+					 fabs(n->u.glyphs.x - g->x) < 0.01;
+			}
+			assert_true(below);
+		}
+	}
+	assert_true(in_column[0] > 20 && in_column[1] > 20);
 }
 
 static void add_text(struct booklet *b, const char *text, bool heading)
@@ -407,10 +647,15 @@ int main(void)
 		cmocka_unit_test(every_run_stays_inside_the_frame),
 		cmocka_unit_test(chapters_open_on_right_hand_pages),
 		cmocka_unit_test(headings_and_names_never_end_a_page),
-		cmocka_unit_test(contents_link_to_the_chapters),
+		cmocka_unit_test(contents_link_to_chapters_and_initiatives),
 		cmocka_unit_test(every_url_is_a_link),
 		cmocka_unit_test(chapter_colors_on_cover_and_contents),
 		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
+		cmocka_unit_test(pages_are_labelled_roman_then_arabic),
+		cmocka_unit_test(chapters_and_initiatives_are_named_destinations),
+		cmocka_unit_test(index_numbers_link_to_their_pages),
+		cmocka_unit_test(index_is_in_alphabetical_order),
+		cmocka_unit_test(index_is_in_two_columns),
 		cmocka_unit_test(a4_report_flows_in_two_columns),
 		cmocka_unit_test(print_layout_has_bleed_and_crop_marks),
 	};
