@@ -44,7 +44,14 @@ What is done to every font, in this order:
     libharu and the end-to-end checks identify fonts by it.
  5. Only for the Latin families (Noto Serif, Noto Sans): the font is subset to
     LATIN_UNICODES below with fontTools.subset, keeping glyph names and all
-    OpenType layout features (GPOS kerning included) for what remains.  The
+    OpenType layout features (GPOS kerning included) for what remains.
+ 6. Only for the Latin families, after subsetting: the pair kerning of
+    GPOS's 'kern' feature (Latin script) is flattened into a legacy 'kern'
+    table (format 0), which FreeType reads (FT_Get_Kerning) and GPOS is
+    not, so that lightbook can kern Latin text itself (libharu does not).
+    Every pair of glyphs the cmap reaches gets exactly the value HarfBuzz
+    would apply: per lookup the first subtable that covers the pair wins,
+    and lookups add up. GPOS stays as it is.  The
     Hebrew and Arabic fonts are not subset: their cmap, hmtx, GDEF, GSUB and
     GPOS tables are copied byte for byte (the script checks this), so the
     Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) and Hebrew
@@ -63,7 +70,8 @@ import tempfile
 from fontTools import subset
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont, newTable
+from fontTools.ttLib.tables._k_e_r_n import KernTable_format_0
 from fontTools.ttLib.tables import ttProgram
 
 DEFAULT_SRC = "/usr/share/fonts/truetype/noto"
@@ -210,6 +218,75 @@ def subset_latin(font):
     subsetter.subset(font)
 
 
+def gpos_pair_kerning(font):
+    """{(left, right): x advance adjustment} of GPOS 'kern' for Latin text,
+    for the glyphs the cmap maps."""
+    gpos = font["GPOS"].table
+    mapped = sorted(set(font.getBestCmap().values()))
+    feature_indices = set()
+    for record in gpos.ScriptList.ScriptRecord:
+        if record.ScriptTag in ("DFLT", "latn") and record.Script.DefaultLangSys:
+            feature_indices.update(record.Script.DefaultLangSys.FeatureIndex)
+    lookups = sorted({i for f in feature_indices
+                      if gpos.FeatureList.FeatureRecord[f].FeatureTag == "kern"
+                      for i in gpos.FeatureList.FeatureRecord[f].Feature.LookupListIndex})
+    total = {}
+    for index in lookups:
+        lookup = gpos.LookupList.Lookup[index]
+        found = {}   # pairs this lookup decided, zero included
+        for sub in lookup.SubTable:
+            kind = lookup.LookupType
+            if kind == 9:
+                kind, sub = sub.ExtensionLookupType, sub.ExtSubTable
+            if kind != 2:
+                continue
+            covered = set(sub.Coverage.glyphs)
+            if sub.Format == 1:
+                for first, pair_set in zip(sub.Coverage.glyphs, sub.PairSet):
+                    for record in pair_set.PairValueRecord:
+                        value = getattr(record.Value1, "XAdvance", 0) if record.Value1 else 0
+                        found.setdefault((first, record.SecondGlyph), value or 0)
+            else:
+                class1 = sub.ClassDef1.classDefs
+                class2 = sub.ClassDef2.classDefs
+                for first in mapped:
+                    if first not in covered:
+                        continue
+                    row = sub.Class1Record[class1.get(first, 0)].Class2Record
+                    for second in mapped:
+                        if (first, second) in found:
+                            continue
+                        value = row[class2.get(second, 0)].Value1
+                        found[(first, second)] = (getattr(value, "XAdvance", 0) or 0) if value else 0
+        for pair, value in found.items():
+            total[pair] = total.get(pair, 0) + value
+    wanted = set(mapped)
+    return {pair: value for pair, value in sorted(total.items())
+            if value and pair[0] in wanted and pair[1] in wanted}
+
+
+# A format 0 subtable's length is 16 bits: at most this many pairs.
+KERN_MAX_PAIRS = (0xFFFF - 14) // 6
+
+
+def add_kern_table(font):
+    """Writes GPOS pair kerning as a 'kern' table; returns the pair count."""
+    pairs = gpos_pair_kerning(font)
+    if len(pairs) > KERN_MAX_PAIRS:
+        raise SystemExit("%d kerning pairs do not fit one kern subtable" % len(pairs))
+    table = newTable("kern")
+    table.version = 0
+    sub = KernTable_format_0()
+    sub.version = 0
+    sub.format = 0
+    sub.coverage = 1        # horizontal kerning values
+    sub.tupleIndex = None
+    sub.kernTable = pairs
+    table.kernTables = [sub]
+    font["kern"] = table
+    return len(pairs)
+
+
 def check(src_path, out_path, do_subset, expected):
     """Re-read the written font and fail loudly if anything is off."""
     problems = []
@@ -240,6 +317,8 @@ def check(src_path, out_path, do_subset, expected):
             problems.append("subset lost %s" % ", ".join("U+%04X" % u for u in missing))
         if "GPOS" in src and "GPOS" not in out:
             problems.append("subset dropped GPOS")
+        elif "kern" not in out or out["kern"].kernTables[0].kernTable != gpos_pair_kerning(out):
+            problems.append("the kern table does not hold GPOS's pair kerning")
     else:
         if out.getGlyphOrder() != src.getGlyphOrder():
             problems.append("glyph order changed")
@@ -267,6 +346,7 @@ def prepare_one(src_path, out_path, do_subset):
     note_version(font, do_subset)
     if do_subset:
         subset_latin(font)
+        add_kern_table(font)
     font["head"].created = created        # constant, from the source font
     font["head"].modified = modified
 
