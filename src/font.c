@@ -1,7 +1,9 @@
 /* font.c - FreeType-backed glyph metrics for the bundled faces.
  *
  * Metrics are looked up per code point many times per paragraph, so each
- * face caches them in pages of 256 code points, filled on first use. */
+ * face caches them in pages of 256 code points, filled on first use.
+ * Kerning comes from the faces' kern tables (fonts/prepare.py writes the
+ * Latin faces' GPOS pair kerning there; FreeType does not read GPOS). */
 #include "font.h"
 #include "mem.h"
 
@@ -30,6 +32,7 @@ static const char *const face_files[FACE_COUNT] = {
 struct metric {
 	int16_t advance;   /* 1/1000 em */
 	bool has_glyph;
+	uint32_t glyph;    /* the cmap's glyph index, 0 for none */
 };
 
 enum { PAGE_BITS = 8, PAGE_SIZE = 1 << PAGE_BITS, PAGE_COUNT = 0x110000 >> PAGE_BITS };
@@ -93,7 +96,7 @@ const char *fontset_path(const struct fontset *fonts, enum face face)
 
 static const struct metric *lookup(struct fontset *fonts, enum face face, uint32_t cp)
 {
-	static const struct metric none = {0, false};
+	static const struct metric none = {0, false, 0};
 	if (cp >= 0x110000)
 		return &none;
 	struct loaded_face *lf = &fonts->faces[face];
@@ -112,6 +115,7 @@ static const struct metric *lookup(struct fontset *fonts, enum face face, uint32
 		FT_Get_Advance(lf->ft, gid, FT_LOAD_NO_SCALE, &adv);
 		m->advance = (int16_t)((long)adv * 1000 / lf->ft->units_per_EM);
 		m->has_glyph = gid != 0;
+		m->glyph = gid;
 	}
 	return m;
 }
@@ -119,6 +123,20 @@ static const struct metric *lookup(struct fontset *fonts, enum face face, uint32
 int font_advance(struct fontset *fonts, enum face face, uint32_t cp)
 {
 	return lookup(fonts, face, cp)->advance;
+}
+
+int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t right)
+{
+	FT_Face ft = fonts->faces[face].ft;
+	if (!FT_HAS_KERNING(ft))
+		return 0;
+	uint32_t a = lookup(fonts, face, left)->glyph, b = lookup(fonts, face, right)->glyph;
+	FT_Vector kern;
+	if (!a || !b || FT_Get_Kerning(ft, a, b, FT_KERNING_UNSCALED, &kern))
+		return 0;
+	long units = (long)kern.x * 1000;
+	long em = ft->units_per_EM;
+	return (int)(units >= 0 ? (units + em / 2) / em : -((-units + em / 2) / em));
 }
 
 bool font_has_glyph(struct fontset *fonts, enum face face, uint32_t cp)

@@ -41,6 +41,9 @@ const char *fontset_path(const struct fontset *fonts, enum face face);
 
 /* Advance of cp in 1/1000 em, as the PDF's /W array will say. */
 int font_advance(struct fontset *fonts, enum face face, uint32_t cp);
+/* Pair kerning of left followed by right in 1/1000 em (negative: closer),
+ * rounded; 0 when the face does not kern the pair. */
+int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t right);
 /* Whether the face's cmap maps cp to a glyph. */
 bool font_has_glyph(struct fontset *fonts, enum face face, uint32_t cp);
 

@@ -122,6 +122,7 @@ static void free_item(struct item *item)
 	switch (item->kind) {
 	case ITEM_GLYPHS:
 		free(item->u.glyphs.text);
+		free(item->u.glyphs.adjust);
 		break;
 	case ITEM_LINK_URI:
 		free(item->u.link.uri);

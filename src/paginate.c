@@ -140,12 +140,22 @@ static double baseline_offset(double leading, double size)
 	return (leading - size) / 2 + size * 0.78;
 }
 
-static void add_run(struct page *page, enum face face, double size, double x,
-		    double y, double width, struct rgb color, const char *text)
+/* Adds a run of a line at x, y; the page gets copies of its text and its
+ * adjustments. */
+static void add_run(struct page *page, const struct line_run *run, double x, double y,
+		    struct rgb color)
 {
+	double *adjust = NULL;
+	size_t count = 0;
+	if (run->adjust) {
+		for (const char *c = run->text; *c; c++)
+			count += (*c & 0xC0) != 0x80;
+		adjust = xmalloc(count * sizeof *adjust);
+		memcpy(adjust, run->adjust, count * sizeof *adjust);
+	}
 	page_add(page, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
-		.face = face, .size = size, .x = x, .y = y, .width = width,
-		.color = color, .text = xstrdup(text)}});
+		.face = run->face, .size = run->size, .x = x, .y = y, .width = run->width,
+		.color = color, .text = xstrdup(run->text), .adjust = adjust}});
 }
 
 /* Sets text as one line in style and color, its start at x or, when
@@ -163,9 +173,8 @@ static void add_label(struct flow *f, const char *text, const struct text_style 
 		 * count from its first run instead. */
 		double origin = line->runs[0].x;
 		for (size_t r = 0; r < line->run_count; r++)
-			add_run(current(f), line->runs[r].face, line->runs[r].size,
-				left + line->runs[r].x - origin, baseline, line->runs[r].width,
-				color, line->runs[r].text);
+			add_run(current(f), &line->runs[r], left + line->runs[r].x - origin,
+				baseline, color);
 	}
 	lines_free(&lines);
 }
@@ -304,9 +313,8 @@ static void place_line(struct flow *f, const struct block *b, const struct line 
 	double left = block_left(f, b) + indent;
 	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
 	for (size_t r = 0; r < line->run_count; r++)
-		add_run(current(f), line->runs[r].face, line->runs[r].size,
-			left + line->runs[r].x, baseline, line->runs[r].width,
-			b->color, line->runs[r].text);
+		add_run(current(f), &line->runs[r], left + line->runs[r].x, baseline,
+			b->color);
 	if (b->uri && line->run_count) {
 		const struct line_run *first = &line->runs[0];
 		page_add(current(f), (struct item){.kind = ITEM_LINK_URI, .u.link = {

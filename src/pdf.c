@@ -3,7 +3,9 @@
 #include "progress.h"
 
 #include <hpdf.h>
+#include <hpdf_pages.h>   /* HPDF_PageAttr: the page's content stream */
 #include <setjmp.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -177,6 +179,38 @@ static void set_print_boxes(HPDF_Page hp, const struct page *page)
 	add_box(hp, page, "BleedBox", &page->bleed);
 }
 
+/* Shows a run whose characters carry adjustments (kerning, stretched word
+ * spaces) with one TJ operation, which libharu has no call for: the codes
+ * are the characters' BMP code points, as libharu's UTF-8 encoding of a
+ * TrueType font writes them, and each number moves the next glyph by the
+ * adjustment, in thousandths of the font size (TJ subtracts it). The text
+ * position was set before, by an empty HPDF_Page_TextOut. */
+static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *g)
+{
+	/* Measuring marks the glyphs as used: the embedded subset needs them. */
+	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)g->text, (HPDF_UINT)strlen(g->text));
+	struct buffer tj = {0};
+	buffer_append_str(&tj, "[<");
+	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)g->text;
+	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(g->text);
+	for (size_t k = 0; len > 0; k++) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
+		if (n <= 0)
+			break;
+		buffer_printf(&tj, "%04X", c >= 0 && c < 0x10000 ? (unsigned)c : 0xFFFDu);
+		long move = lround(-g->adjust[k] * 1000000.0 / g->size);   /* 1/1000 of a unit */
+		if (move != 0 && n < len)
+			buffer_printf(&tj, "> %s%ld.%03ld <", move < 0 ? "-" : "",
+				      labs(move) / 1000, labs(move) % 1000);
+		s += n;
+		len -= n;
+	}
+	buffer_append_str(&tj, ">] TJ\n");
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)hp->attr)->stream, tj.data);
+	buffer_free(&tj);
+}
+
 /* Draws one page. Consecutive glyph runs share one text object, and the
  * font and colour are set only when they change. */
 static void draw_page(struct writer *w, const struct document *doc, size_t index)
@@ -210,7 +244,9 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 					     (HPDF_REAL)g->color.b);
 			note_codes(w, g->face, g->text);
 			HPDF_Page_TextOut(hp, (HPDF_REAL)g->x, (HPDF_REAL)(page->height - g->y),
-					  g->text);
+					  g->adjust ? "" : g->text);
+			if (g->adjust)
+				show_adjusted(hp, want, g);
 			break;
 		}
 		case ITEM_RECT: {

@@ -24,7 +24,10 @@ struct para {
 	FriBidiLevel *levels;
 	char *breaks;              /* libunibreak: break after character i? */
 	enum face *face;
-	double *advance;           /* points; 0 for invisible characters */
+	double *advance;           /* points, kerning with the next included;
+				      0 for invisible characters */
+	double *kern;              /* points: pair kerning with the next
+				      character, when both are set together */
 	double size;               /* the style's size, points */
 	FriBidiParType base;
 };
@@ -208,6 +211,7 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 	p->breaks = xmalloc(n + 1);
 	p->face = xmalloc(n * sizeof *p->face);
 	p->advance = xmalloc(n * sizeof *p->advance);
+	p->kern = xcalloc(n ? n : 1, sizeof *p->kern);
 	FriBidiBracketType *brackets = xmalloc(n * sizeof *brackets);
 	FriBidiArabicProp *joining = xmalloc(n * sizeof *joining);
 	enum script *scripts = xmalloc(n * sizeof *scripts);
@@ -240,6 +244,17 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		p->advance[i] = font_advance(fonts, p->face[i], p->shaped[i]) *
 				style->size * face_scale(p->face[i]) / 1000.0;
 	}
+	/* Pair kerning between neighbours of one face and one level (the
+	 * Latin faces carry it); a line that ends between them drops it. */
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p->face[i] != p->face[i + 1] || p->levels[i] != p->levels[i + 1] ||
+		    (p->levels[i] & 1) || is_space(p->cp[i]) || is_space(p->cp[i + 1]) ||
+		    is_invisible(p->shaped[i]) || is_invisible(p->shaped[i + 1]))
+			continue;
+		p->kern[i] = font_kerning(fonts, p->face[i], p->shaped[i], p->shaped[i + 1]) *
+			     style->size * face_scale(p->face[i]) / 1000.0;
+		p->advance[i] += p->kern[i];
+	}
 	free(brackets);
 	free(joining);
 	free(scripts);
@@ -254,6 +269,7 @@ static void para_free(struct para *p)
 	free(p->breaks);
 	free(p->face);
 	free(p->advance);
+	free(p->kern);
 }
 
 static bool is_mark(uint32_t c)
@@ -314,7 +330,7 @@ static size_t find_line_end(const struct para *p, const enum word_break *at,
 	for (size_t j = start; j < p->n; j++) {
 		width += p->advance[j];
 		if (!is_space(p->cp[j]) && !is_invisible(p->cp[j]) &&
-		    width > measure + epsilon) {
+		    width - p->kern[j] > measure + epsilon) {
 			if (last_break)
 				return last_break;
 			if (last_resort)
@@ -502,15 +518,15 @@ static void break_total_fit(const struct para *p, struct fontset *fonts, size_t 
 			break;
 		case WORD_HYPHEN:
 			add_item(&k, (struct lb_item){.kind = LB_PENALTY,
-				.width = hyphen_width(p, fonts, i),
+				.width = hyphen_width(p, fonts, i) - p->kern[i],
 				.penalty = hyphen_penalty, .flagged = true}, i + 1);
 			break;
 		case WORD_OPPORTUNITY:
-			add_item(&k, (struct lb_item){.kind = LB_PENALTY,
+			add_item(&k, (struct lb_item){.kind = LB_PENALTY, .width = -p->kern[i],
 				.penalty = opportunity_penalty}, i + 1);
 			break;
 		case WORD_LAST_RESORT:
-			add_item(&k, (struct lb_item){.kind = LB_PENALTY,
+			add_item(&k, (struct lb_item){.kind = LB_PENALTY, .width = -p->kern[i],
 				.penalty = last_resort_penalty}, i + 1);
 			break;
 		}
@@ -567,6 +583,9 @@ struct run_builder {
 	struct line *line;
 	size_t cap;
 	struct buffer text;
+	double *adjust;            /* per character of text */
+	size_t chars, adjust_cap;
+	bool adjusted;             /* some adjustment is not 0 */
 	enum face face;
 	double size;
 	int parity;
@@ -580,16 +599,35 @@ static void close_run(struct run_builder *rb)
 		return;
 	grow_array((void **)&rb->line->runs, &rb->cap, rb->line->run_count + 1,
 		   sizeof *rb->line->runs);
+	if (!rb->adjusted) {
+		free(rb->adjust);
+		rb->adjust = NULL;
+	}
 	rb->line->runs[rb->line->run_count++] = (struct line_run){
 		.face = rb->face, .size = rb->size, .x = rb->x, .width = rb->width,
-		.text = buffer_take(&rb->text)};
+		.text = buffer_take(&rb->text), .adjust = rb->adjust};
+	rb->adjust = NULL;
+	rb->chars = rb->adjust_cap = 0;
+	rb->adjusted = false;
 	rb->open = false;
+}
+
+/* Appends a character drawn with its font's advance, then moved by
+ * adjust points (kerning, a stretched space). */
+static void add_char(struct run_builder *rb, uint32_t c, double adjust)
+{
+	append_utf8(&rb->text, c);
+	grow_array((void **)&rb->adjust, &rb->adjust_cap, rb->chars + 1, sizeof *rb->adjust);
+	rb->adjust[rb->chars++] = adjust;
+	rb->adjusted |= adjust != 0;
 }
 
 /* Builds the runs of line [a, b): reorders it visually (UAX #9 L1-L4),
  * groups characters into runs of one face and direction, adds a hyphen
  * after the last character when the line was hyphenated, and spreads
- * extra_per_gap points (negative: shrinks) over each word space. */
+ * extra_per_gap points (negative: shrinks) over each word space. Kerning
+ * and the spreading are adjustments inside a run, so that a line is as
+ * few text operations as its fonts and directions allow. */
 static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *map,
 		       size_t a, size_t b, bool hyphen, double offset,
 		       double extra_per_gap, struct line *line)
@@ -605,14 +643,6 @@ static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *m
 		uint32_t c = p->shaped[i];
 		if (is_invisible(c))
 			continue;
-		/* A stretched space is a gap between runs; a natural one stays
-		 * inside its run, so that a line is as few text operations as
-		 * its fonts and directions allow. */
-		if (is_space(p->cp[i]) && extra_per_gap != 0) {
-			close_run(&rb);
-			x += p->advance[i] + extra_per_gap;
-			continue;
-		}
 		int parity = p->levels[i] & 1;
 		if (rb.open && (rb.face != p->face[i] || rb.parity != parity))
 			close_run(&rb);
@@ -624,12 +654,17 @@ static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *m
 			rb.x = x;
 			rb.width = 0;
 		}
-		append_utf8(&rb.text, c);
-		rb.width += p->advance[i];
-		x += p->advance[i];
+		/* The kerning with the next character, unless the line ends
+		 * between them. */
+		double kern = i + 1 < b ? p->kern[i] : 0;
+		double extra = kern + (is_space(p->cp[i]) ? extra_per_gap : 0);
+		double advance = p->advance[i] - p->kern[i] + extra;
+		add_char(&rb, c, extra);
+		rb.width += advance;
+		x += advance;
 		if (hyphen && i == b - 1) {
 			double w = hyphen_width(p, fonts, i);
-			append_utf8(&rb.text, '-');
+			add_char(&rb, '-', 0);
 			rb.width += w;
 			x += w;
 		}
@@ -655,6 +690,8 @@ static void set_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *map
 			spaces += p->advance[i];
 		}
 	}
+	if (visible_end > span->start)
+		natural -= p->kern[visible_end - 1];
 	if (span->hyphen && visible_end > span->start)
 		natural += hyphen_width(p, fonts, visible_end - 1);
 	double slack = measure - natural;
@@ -725,8 +762,10 @@ double typeset_width(struct fontset *fonts, const char *text,
 void lines_free(struct lines *lines)
 {
 	for (size_t i = 0; i < lines->count; i++) {
-		for (size_t r = 0; r < lines->items[i].run_count; r++)
+		for (size_t r = 0; r < lines->items[i].run_count; r++) {
 			free(lines->items[i].runs[r].text);
+			free(lines->items[i].runs[r].adjust);
+		}
 		free(lines->items[i].runs);
 	}
 	free(lines->items);

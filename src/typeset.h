@@ -48,6 +48,8 @@ struct line_run {
 	double x;           /* from the line's left edge, points */
 	double width;
 	char *text;         /* UTF-8, visual order, shaped */
+	double *adjust;     /* NULL, or per character of text: points added to
+			       its font's advance (kerning, stretched spaces) */
 };
 
 struct line {

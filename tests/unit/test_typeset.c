@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct fontset *fonts;
 
@@ -594,6 +595,85 @@ static void english_and_numbers_in_a_hebrew_paragraph(void **state)
 	assert_true(split_seen);
 }
 
+/* Kerning: "AV" and "To" are set closer than their letters' advances, and
+ * the adjustment travels with the run, so that the PDF draws what was
+ * measured. */
+static void latin_pairs_are_kerned(void **state)
+{
+	(void)state;
+	const char *pairs[][3] = {{"AV", "A", "V"}, {"To", "T", "o"}, {"Yo", "Y", "o"}};
+	for (size_t i = 0; i < 3; i++) {
+		double kerned = typeset_width(fonts, pairs[i][0], &body);
+		double apart = typeset_width(fonts, pairs[i][1], &body) +
+			       typeset_width(fonts, pairs[i][2], &body);
+		assert_true(kerned < apart - 0.2);   /* 10 pt: at least 0.02 em */
+		struct lines lines;
+		typeset_paragraph(fonts, pairs[i][0], &body, DIR_LTR, ALIGN_START, 100, &lines);
+		assert_non_null(lines.items[0].runs[0].adjust);
+		assert_true(lines.items[0].runs[0].adjust[0] < -0.2);
+		assert_true(lines.items[0].runs[0].adjust[1] == 0);
+		lines_free(&lines);
+	}
+}
+
+/* Sums hb-shape's x advances of text set in font (font units; the bundled
+ * Latin faces have 1000 to the em). Ligatures are off: libharu draws one
+ * glyph per character. */
+static double harfbuzz_advance(const char *font, const char *text)
+{
+	char path[] = "/tmp/lightbook-hb-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	char command[512];
+	snprintf(command, sizeof command,
+		 "hb-shape --features=-liga,-clig --output-format=json --no-glyph-names "
+		 "--text-file=%s %s", path, font);
+	FILE *out = popen(command, "r");
+	assert_non_null(out);
+	static char json[1 << 16];
+	size_t len = fread(json, 1, sizeof json - 1, out);
+	json[len] = '\0';
+	assert_int_equal(pclose(out), 0);
+	unlink(path);
+	double sum = 0;
+	for (const char *at = strstr(json, "\"ax\":"); at; at = strstr(at + 1, "\"ax\":"))
+		sum += atof(at + 5);
+	return sum;
+}
+
+/* Paragraphs set ragged (natural spaces): each line's width is within
+ * 0.5% of HarfBuzz's for the same text and font file, kerning included.
+ * The second is dense with kerned pairs: unkerned, a line of it came out
+ * 2.1% too wide. */
+static void line_widths_match_harfbuzz(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		paragraph,
+		"AVODA TOWARDS YOUTH: Yossi, Wafa, Tova and Yara take Tel Aviv and "
+		"Yatta pupils to Wadi Ara. \u201cWe Play Together,\u201d says Yael. "
+		"Vows, Tales, Yarns: LAWYERS, TAV AVENUE, PALAWAY.",
+	};
+	for (size_t t = 0; t < 2; t++) {
+		struct lines lines;
+		typeset_paragraph(fonts, texts[t], &body, DIR_LTR, ALIGN_START, 230, &lines);
+		assert_true(lines.count >= 2);
+		for (size_t i = 0; i < lines.count; i++) {
+			const struct line *l = &lines.items[i];
+			assert_int_equal(l->run_count, 1);
+			double hb = harfbuzz_advance(fontset_path(fonts, FACE_SERIF),
+						     l->runs[0].text) * body.size / 1000;
+			double diff = l->width > hb ? l->width - hb : hb - l->width;
+			if (diff > hb * 0.005)
+				fail_msg("line %zu: %.3f pt, HarfBuzz %.3f pt: |%s|", i, l->width,
+					 hb, l->runs[0].text);
+		}
+		lines_free(&lines);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -616,6 +696,8 @@ int main(void)
 		cmocka_unit_test(pathological_paragraphs_end_quickly_inside_the_margins),
 		cmocka_unit_test(a_hebrew_phrase_crossing_a_line_end),
 		cmocka_unit_test(english_and_numbers_in_a_hebrew_paragraph),
+		cmocka_unit_test(latin_pairs_are_kerned),
+		cmocka_unit_test(line_widths_match_harfbuzz),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
