@@ -240,12 +240,12 @@ def check_contents(pdf, sectors_path, csv_path):
     titles = [t for t, _ in entries]
     if titles != [t for t, _ in expected]:
         failures.append(f"contents lists {titles}, expected {[t for t, _ in expected]}")
+    texts = pdftotext(pdf).split("\f")
     for (title, label), (_, chapter) in zip(entries, expected):
         if label not in labels:
             failures.append(f"{title}: page {label} does not exist")
             continue
-        page = labels.index(label) + 1
-        text = pdftotext(pdf, "-f", str(page), "-l", str(page))
+        text = texts[labels.index(label)]
         first = next((l.strip() for l in text.splitlines() if l.strip()), "")
         if (chapter and first != title) or (not chapter and title not in collapse(text)):
             failures.append(f"{title}: contents says page {label}, "
@@ -325,21 +325,23 @@ def check_destinations(pdf, sectors_path, csv_path):
     failures = []
     if names != sorted(names):
         failures.append("the names are not sorted")
-    used = {r["sector"] for r in read_csv(csv_path)}
-    expected = {f"chapter.{s['id']}": s["name"] for s in read_csv(sectors_path)
-                if s["id"] in used}
-    expected.update({f"initiative.{r['id']}": r["name"] for r in read_csv(csv_path)})
-    outline = {}
-    for o in info["outlines"]:
-        outline[o["title"]] = o["destpageposfrom1"]
-        for k in o["kids"]:
-            outline[k["title"]] = k["destpageposfrom1"]
-    for name, title in expected.items():
+    # The outline lists the chapters and their initiatives in booklet
+    # order; names may repeat, ids do not.
+    rows = read_csv(csv_path)
+    used = {r["sector"] for r in rows}
+    chapters_in_order = [s["id"] for s in read_csv(sectors_path) if s["id"] in used]
+    expected = []
+    for sector, o in zip(chapters_in_order, info["outlines"]):
+        expected.append((f"chapter.{sector}", o["destpageposfrom1"]))
+        ids = [r["id"] for r in rows if r["sector"] == sector]
+        expected += [(f"initiative.{i}", k["destpageposfrom1"]) for i, k in zip(ids, o["kids"])]
+    if len(expected) != len(rows) + len(chapters_in_order):
+        failures.append("the outline does not match the chapters and initiatives")
+    for name, page in expected:
         if name not in where:
             failures.append(f"no destination {name}")
-        elif where[name] != outline.get(title):
-            failures.append(f"{name} is on page {where[name]}, its outline entry "
-                            f"on {outline.get(title)}")
+        elif where[name] != page:
+            failures.append(f"{name} is on page {where[name]}, its outline entry on {page}")
     return failures, f"{len(names)} named destinations"
 
 
