@@ -74,6 +74,12 @@ static const struct column edition_keys[] = {
 	EDITION(publisher_he, false),
 	EDITION(publisher_ar, false),
 	EDITION(lang, false),
+	EDITION(foreword, false),
+	EDITION(foreword_he, false),
+	EDITION(foreword_ar, false),
+	EDITION(colophon, false),
+	EDITION(colophon_he, false),
+	EDITION(colophon_ar, false),
 };
 #undef EDITION
 
@@ -212,6 +218,68 @@ static void on_edition_line(void *user, const char *section, const char *key,
 	f->at = at;
 }
 
+/* Paragraphs apart by blank lines, their lines joined by a space: one
+ * paragraph per line, as compose takes a cell's text. */
+static char *join_paragraphs(const char *text)
+{
+	struct buffer out = {0};
+	buffer_append_str(&out, "");
+	bool blank_before = false;
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, "\r\n");
+		size_t lead = strspn(p, " \t");
+		if (lead == len) {
+			blank_before = true;
+		} else {
+			if (out.len)
+				buffer_append_str(&out, blank_before ? "\n" : " ");
+			buffer_append(&out, p + lead, len - lead);
+			blank_before = false;
+		}
+		p += len;
+		if (*p == '\r' && p[1] == '\n')
+			p++;
+		if (*p)
+			p++;
+	}
+	return buffer_take(&out);
+}
+
+/* Reads each foreword file named in edition.ini, relative to its folder.
+ * A file that cannot be read is an error at its key's line. */
+static void read_forewords(struct edition *ed, const char *path, struct diag_list *diags)
+{
+	const struct field *keys[3] = {&ed->foreword, &ed->foreword_he, &ed->foreword_ar};
+	const char *slash = strrchr(path, '/');
+	for (size_t k = 0; k < 3; k++) {
+		ed->foreword_text[k] = (struct field){xstrdup(""), {path, 0, 0}};
+		if (!*keys[k]->text)
+			continue;
+		struct buffer file = {0};
+		if (slash && keys[k]->text[0] != '/')
+			buffer_append(&file, path, (size_t)(slash - path) + 1);
+		buffer_append_str(&file, keys[k]->text);
+		ed->foreword_paths[k] = buffer_take(&file);
+		struct diag_list own = {0};
+		struct text t;
+		if (text_read_file(&t, ed->foreword_paths[k], &own) == STATUS_IO) {
+			char q[TEXT_QUOTE_SIZE];
+			diag_error(diags, keys[k]->at, "foreword %s: %s",
+				   text_quote(q, ed->foreword_paths[k]),
+				   own.count ? own.items[0].message : "cannot read");
+		} else {
+			for (size_t i = 0; i < own.count; i++)
+				diag_add(diags, own.items[i].level, own.items[i].at, "%s",
+					 own.items[i].message);
+			free(ed->foreword_text[k].text);
+			ed->foreword_text[k] = (struct field){join_paragraphs(t.data),
+							      {ed->foreword_paths[k], 1, 1}};
+		}
+		text_free(&t);
+		diag_list_free(&own);
+	}
+}
+
 static enum status read_edition(struct edition *ed, const char *path,
 				struct diag_list *diags)
 {
@@ -235,6 +303,7 @@ static enum status read_edition(struct edition *ed, const char *path,
 			diag_error(diags, ((struct span){path, r.section_line, 0}),
 				   "missing required key %s in [edition]",
 				   text_quote(q, edition_keys[k].name));
+	read_forewords(ed, path, diags);
 	return st;
 }
 
@@ -397,5 +466,9 @@ void catalog_free(struct catalog *cat)
 		free_fields(&cat->sectors[i], sector_columns, COUNT(sector_columns));
 	free(cat->sectors);
 	free_fields(&cat->edition, edition_keys, COUNT(edition_keys));
+	for (size_t k = 0; k < 3; k++) {
+		free(cat->edition.foreword_text[k].text);
+		free(cat->edition.foreword_paths[k]);
+	}
 	*cat = (struct catalog){0};
 }

@@ -58,6 +58,14 @@ struct edition {
 	struct field date;           /* YYYY-MM-DD: the only date in the booklet */
 	struct field publisher, publisher_he, publisher_ar;
 	struct field lang;           /* "en", "he" or "ar"; "en" (at line 0) if absent */
+	struct field foreword, foreword_he, foreword_ar;   /* text files, relative
+							       to edition.ini */
+	struct field colophon, colophon_he, colophon_ar;   /* a line of text each */
+	/* What the foreword files say, in the order of the keys (English,
+	 * Hebrew, Arabic): one paragraph per line, "" without a file; at is
+	 * the file's first line, its path owned by foreword_paths. */
+	struct field foreword_text[3];
+	char *foreword_paths[3];
 };
 
 struct changes;

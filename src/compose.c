@@ -246,6 +246,70 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	buffer_free(&date);
 }
 
+/* The foreword from edition.ini's file, from a new page after the
+ * contents, when there is one. */
+static void compose_foreword(const struct catalog *cat, const struct styles *s,
+			     struct booklet *b)
+{
+	const struct field *ft = cat->edition.foreword_text;
+	const struct field *const texts[] = {&ft[0], &ft[1], &ft[2]};
+	const char *text = localized(b, texts);
+	if (!*text)
+		return;
+	size_t first = b->count;
+	add_page_break(b, PAGE_PLAIN);
+	struct block *h = add_text(b, s, tr(b->lang, STR_FOREWORD), FAMILY_SANS,
+				   s->chapter_scale);
+	h->style.bold = true;
+	h->space_after = s->leading;
+	h->keep_with_next = true;
+	span_columns(b, first);   /* the text flows in the layout's columns */
+	struct block body = text_style(s, FAMILY_SERIF, 1.05);
+	body.align = ALIGN_JUSTIFY;
+	body.space_after = s->leading * 0.5;
+	add_paragraphs(b, text, &body);
+}
+
+/* The colophon, on the last page before the back cover: the edition's
+ * title, label and date, its publisher and edition.ini's colophon text. */
+static void compose_colophon(const struct catalog *cat, const struct styles *s,
+			     struct booklet *b)
+{
+	const struct edition *ed = &cat->edition;
+	const struct field *const titles[] = {&ed->title, &ed->title_he, &ed->title_ar};
+	const struct field *const labels[] = {&ed->label, &ed->label_he, &ed->label_ar};
+	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
+						  &ed->publisher_ar};
+	const struct field *const colophons[] = {&ed->colophon, &ed->colophon_he,
+						 &ed->colophon_ar};
+	add_page_break(b, PAGE_PLAIN);
+	add_block(b, BLOCK_FILL);
+	struct block *h = add_text(b, s, tr(b->lang, STR_COLOPHON), FAMILY_SANS, 1.1);
+	h->style.bold = true;
+	h->space_after = s->leading * 0.5;
+	struct block line = text_style(s, FAMILY_SANS, 0.9);
+	line.color = s->muted;
+	/* The cover's texts again: counted there. */
+	struct buffer text = {0};
+	buffer_append_str(&text, in_lang(b->lang, titles));
+	const char *label = in_lang(b->lang, labels);
+	if (*label)
+		buffer_printf(&text, "\n%s", label);
+	buffer_append_str(&text, "\n");
+	tr_date(&text, b->lang, ed->date.text);
+	const char *publisher = in_lang(b->lang, publishers);
+	if (*publisher)
+		buffer_printf(&text, "\n%s %s", tr(b->lang, STR_PUBLISHED_BY), publisher);
+	add_paragraphs(b, text.data, &line);
+	buffer_free(&text);
+	const char *colophon = localized(b, colophons);
+	if (*colophon) {
+		struct block note = text_style(s, FAMILY_SANS, 0.9);
+		note.space_before = s->leading * 0.6;
+		add_paragraphs(b, colophon, &note);
+	}
+}
+
 /* The back cover says who published the edition and when, above the
  * cover's band of colors. */
 static void compose_back_cover(const struct catalog *cat, const size_t *counts,
@@ -735,6 +799,7 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	compose_cover(cat, counts, &s, out);
 	compose_contents(cat, counts, &s, out);
 	span_columns(out, 0);
+	compose_foreword(cat, &s, out);
 	size_t chapter = 0;
 	for (size_t i = 0; i < cat->sector_count; i++)
 		if (counts[i])
@@ -747,6 +812,7 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	compose_index(cat, &s, out);
 	out->anchor_count = changes_anchor(cat) + 1;
 	size_t back = out->count;
+	compose_colophon(cat, &s, out);
 	compose_back_cover(cat, counts, &s, out);
 	span_columns(out, back);
 	free(counts);

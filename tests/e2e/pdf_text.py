@@ -350,8 +350,10 @@ def check_destinations(pdf, sectors_path, csv_path):
 # English patterns are whole phrases, since English names of initiatives
 # stay in the booklet beneath the translated ones.
 EDITION_WORDS = {
-    "he": ["תוכן העניינים", "שנת הקמה", "שותפים", "משתתפים", "1 בדצמבר 2026"],
-    "ar": ["المحتويات", "سنة التأسيس", "الشركاء", "مشاركا", "1 كانون الأول 2026"],
+    "he": ["תוכן העניינים", "שנת הקמה", "שותפים", "משתתפים", "1 בדצמבר 2026",
+           "פתח דבר", "על המהדורה", "בהוצאת"],
+    "ar": ["المحتويات", "سنة التأسيس", "الشركاء", "مشاركا", "1 كانون الأول 2026",
+           "تمهيد", "عن هذه الطبعة", "صادر عن"],
 }
 ENGLISH_WORDS = [r"\bContents\b", r"\bFounded \d", r"\bPartners?:", r"\d participants?\b",
                  r"\bDecember\b", r"\bChanges in this edition\b", r"\bForeword\b",

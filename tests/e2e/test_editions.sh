@@ -48,3 +48,36 @@ usage() {
 	expect_status 2 "$LIGHTBOOK" --lang fr --check
 }
 check "an unknown --lang is a usage error" usage
+
+# edition.ini's foreword file and colophon text, in each language.
+foreword_and_colophon() {
+	local lang=$1 foreword=$2 colophon=$3
+	"$LIGHTBOOK" -q --lang "$lang" -o "$scratch/fc.pdf" 2>/dev/null || return 1
+	pdftotext "$scratch/fc.pdf" - | tr '\n' ' ' >"$scratch/fc.txt"
+	"$PY" - "$scratch/fc.txt" "$foreword" "$colophon" <<'PY'
+import sys
+sys.path.insert(0, "tests/e2e")
+from pdf_text import contains_phrase, words_and_gaps
+import re, unicodedata
+text = unicodedata.normalize("NFC", open(sys.argv[1], encoding="utf-8").read())
+tokens, _ = words_and_gaps(re.sub("[\u202a-\u202e\u200e\u200f]", " ", text))
+missing = [p for p in sys.argv[2:] if not contains_phrase(tokens, p)]
+print("\n".join(f"missing: {p}" for p in missing))
+sys.exit(1 if missing else 0)
+PY
+}
+check "the English foreword and colophon come from edition.ini" foreword_and_colophon en \
+	"We collected these stories so that they can be told" "may be copied and shared with credit"
+check "the Hebrew foreword and colophon come from edition.ini" foreword_and_colophon he \
+	"אספנו את הסיפורים האלה" "מותר להעתיק ולהפיץ את הטקסטים"
+check "the Arabic foreword and colophon come from edition.ini" foreword_and_colophon ar \
+	"جمعنا هذه القصص" "يجوز نسخ النصوص ونشرها"
+
+missing_foreword() {
+	printf '[edition]\ntitle = T\nforeword = missing.txt\ndate = 2026-12-01\n' >"$scratch/edition.ini"
+	"$LIGHTBOOK" --check --edition "$scratch/edition.ini" 2>"$scratch/mf.err"
+	local st=$?
+	printf '%s\n' "$scratch/edition.ini:3: error: foreword \"$scratch/missing.txt\": cannot open: No such file or directory" |
+		diff - "$scratch/mf.err" && [ "$st" -eq 1 ]
+}
+check "a foreword file that cannot be read is an error at its line in edition.ini" missing_foreword
