@@ -27,7 +27,7 @@ OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all booklet check deps clean fonts regen check-asan fuzz-targets fuzz-smoke fuzz \
-        handouts bench
+        handouts bench editions
 
 all: lightbook
 
@@ -47,6 +47,13 @@ tests/unit/test_%: tests/unit/test_%.c $(OBJS)
 booklet: deps
 	@$(MAKE) --no-print-directory lightbook
 	./lightbook -o out/booklet.pdf
+
+# The English, Hebrew and Arabic booklets of the edition.
+editions: deps
+	@$(MAKE) --no-print-directory lightbook
+	./lightbook --lang en -o out/booklet.pdf
+	./lightbook --lang he -o out/booklet-he.pdf
+	./lightbook --lang ar -o out/booklet-ar.pdf
 
 # The sectors that have initiatives, in booklet order (csv, since a
 # quoted intro may hold commas and line breaks).
