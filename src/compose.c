@@ -270,48 +270,8 @@ static void compose_foreword(const struct catalog *cat, const struct styles *s,
 	add_paragraphs(b, text, &body);
 }
 
-/* The colophon, on the last page before the back cover: the edition's
- * title, label and date, its publisher and edition.ini's colophon text. */
-static void compose_colophon(const struct catalog *cat, const struct styles *s,
-			     struct booklet *b)
-{
-	const struct edition *ed = &cat->edition;
-	const struct field *const titles[] = {&ed->title, &ed->title_he, &ed->title_ar};
-	const struct field *const labels[] = {&ed->label, &ed->label_he, &ed->label_ar};
-	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
-						  &ed->publisher_ar};
-	const struct field *const colophons[] = {&ed->colophon, &ed->colophon_he,
-						 &ed->colophon_ar};
-	add_page_break(b, PAGE_PLAIN);
-	add_block(b, BLOCK_FILL);
-	struct block *h = add_text(b, s, tr(b->lang, STR_COLOPHON), FAMILY_SANS, 1.1);
-	h->style.bold = true;
-	h->space_after = s->leading * 0.5;
-	struct block line = text_style(s, FAMILY_SANS, 0.9);
-	line.color = s->muted;
-	/* The cover's texts again: counted there. */
-	struct buffer text = {0};
-	buffer_append_str(&text, in_lang(b->lang, titles));
-	const char *label = in_lang(b->lang, labels);
-	if (*label)
-		buffer_printf(&text, "\n%s", label);
-	buffer_append_str(&text, "\n");
-	tr_date(&text, b->lang, ed->date.text);
-	const char *publisher = in_lang(b->lang, publishers);
-	if (*publisher)
-		buffer_printf(&text, "\n%s %s", tr(b->lang, STR_PUBLISHED_BY), publisher);
-	add_paragraphs(b, text.data, &line);
-	buffer_free(&text);
-	const char *colophon = localized(b, colophons);
-	if (*colophon) {
-		struct block note = text_style(s, FAMILY_SANS, 0.9);
-		note.space_before = s->leading * 0.6;
-		add_paragraphs(b, colophon, &note);
-	}
-}
-
-/* The back cover says who published the edition and when, above the
- * cover's band of colors. */
+/* The back cover says who published the edition and when, with
+ * edition.ini's colophon beneath, above the cover's band of colors. */
 static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 			       const struct styles *s, struct booklet *b)
 {
@@ -338,6 +298,17 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 		l->color = s->muted;
 	}
 	buffer_free(&date);
+	const struct field *const colophons[] = {&ed->colophon, &ed->colophon_he,
+						 &ed->colophon_ar};
+	const char *colophon = localized(b, colophons);
+	if (*colophon) {
+		struct block note = text_style(s, FAMILY_SANS, 0.8);
+		note.align = ALIGN_CENTER;
+		note.color = s->muted;
+		note.indent = s->base * 3;
+		note.space_before = s->leading * 1.2;
+		add_paragraphs(b, colophon, &note);
+	}
 }
 
 /* An entry of the contents: a chapter (level 0, with a square of its
@@ -812,7 +783,6 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	compose_index(cat, &s, out);
 	out->anchor_count = changes_anchor(cat) + 1;
 	size_t back = out->count;
-	compose_colophon(cat, &s, out);
 	compose_back_cover(cat, counts, &s, out);
 	span_columns(out, back);
 	free(counts);

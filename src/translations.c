@@ -25,8 +25,6 @@ static const char *const table[STRING_COUNT][LANG_COUNT] = {
 			      "לא נוספו יוזמות, ולא שונו או הוסרו יוזמות קיימות.",
 			      "لم تضف أي مبادرة جديدة، ولم تعدل أو تحذف أي مبادرة."},
 	[STR_FOREWORD] = {"Foreword", "פתח דבר", "تمهيد"},
-	[STR_COLOPHON] = {"About this edition", "על המהדורה", "عن هذه الطبعة"},
-	[STR_PUBLISHED_BY] = {"Published by", "בהוצאת", "صادر عن"},
 	[STR_INDEX] = {"Index", "מפתח", "الفهرس الأبجدي"},
 	[STR_AT_A_GLANCE] = {"At a glance", "במבט כולל", "لمحة عامة"},
 };

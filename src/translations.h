@@ -36,8 +36,6 @@ enum string_id {
 	STR_CHANGES_REMOVED,
 	STR_CHANGES_NONE,      /* the appendix when nothing changed */
 	STR_FOREWORD,
-	STR_COLOPHON,          /* the heading of the colophon */
-	STR_PUBLISHED_BY,      /* before the publisher's name */
 	STR_INDEX,
 	STR_AT_A_GLANCE,
 	STRING_COUNT,

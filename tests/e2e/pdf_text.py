@@ -351,13 +351,13 @@ def check_destinations(pdf, sectors_path, csv_path):
 # stay in the booklet beneath the translated ones.
 EDITION_WORDS = {
     "he": ["תוכן העניינים", "שנת הקמה", "שותפים", "משתתפים", "1 בדצמבר 2026",
-           "פתח דבר", "על המהדורה", "בהוצאת"],
+           "פתח דבר"],
     "ar": ["المحتويات", "سنة التأسيس", "الشركاء", "مشاركا", "1 كانون الأول 2026",
-           "تمهيد", "عن هذه الطبعة", "صادر عن"],
+           "تمهيد"],
 }
 ENGLISH_WORDS = [r"\bContents\b", r"\bFounded \d", r"\bPartners?:", r"\d participants?\b",
                  r"\bDecember\b", r"\bChanges in this edition\b", r"\bForeword\b",
-                 r"\bAbout this edition\b", r"\bPublished by\b", r"\bIndex\b",
+                 r"\bIndex\b",
                  r"\bAt a glance\b", r"\bNew initiatives\b", r"\bRemoved initiatives\b"]
 
 
