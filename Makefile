@@ -20,7 +20,7 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen 
 # Every module but main; tests link against these.
 OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
         src/catalog.o src/check.o src/layout.o \
-        src/font.o src/hyphen.o src/linebreak.o src/typeset.o src/collate.o src/compose.o \
+        src/font.o src/coverage.o src/hyphen.o src/linebreak.o src/typeset.o src/collate.o src/compose.o \
         src/page.o src/paginate.o src/translations.o src/changes.o src/pdf.o src/output.o \
         src/progress.o
 

@@ -4,6 +4,7 @@
 #include "changes.h"
 #include "check.h"
 #include "compose.h"
+#include "coverage.h"
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
@@ -373,6 +374,7 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	free(dir);
 	if (st != STATUS_OK)
 		return st;
+	coverage_check(cat, *fonts, diags);
 	struct booklet booklet;
 	compose_booklet(cat, layout, &booklet);
 	if (booklet.untranslated)

@@ -14,6 +14,9 @@
 
 enum script { SCRIPT_COMMON, SCRIPT_LATIN, SCRIPT_HEBREW, SCRIPT_ARABIC };
 
+/* Drawn for a character that no bundled face has. */
+enum { PLACEHOLDER = 0xFFFD };
+
 /* A paragraph in logical order, one entry per character, with everything
  * line breaking and drawing need to know about it. */
 struct para {
@@ -151,7 +154,27 @@ static enum face pick_face(struct fontset *fonts, enum face preferred, uint32_t 
 	for (size_t i = 0; i < sizeof fallbacks / sizeof *fallbacks; i++)
 		if (font_has_glyph(fonts, fallbacks[i], c))
 			return fallbacks[i];
+	for (int f = 0; f < FACE_COUNT; f++)
+		if (font_has_glyph(fonts, (enum face)f, c))
+			return (enum face)f;
 	return preferred;
+}
+
+/* libharu's UTF-8 encoding drops any character beyond the BMP without a
+ * word, so only BMP characters with a glyph in some face can be drawn. */
+static bool drawable(struct fontset *fonts, uint32_t c)
+{
+	if (c >= 0x10000)
+		return false;
+	for (int f = 0; f < FACE_COUNT; f++)
+		if (font_has_glyph(fonts, (enum face)f, c))
+			return true;
+	return false;
+}
+
+bool typeset_can_draw(struct fontset *fonts, uint32_t c)
+{
+	return is_invisible(c) || drawable(fonts, c);
 }
 
 /* Naskh is drawn small on its body: at the same point size its letters
@@ -238,6 +261,12 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 			p->face[i] = face_for(scripts[i], style);
 			p->advance[i] = 0;
 			continue;
+		}
+		/* A character no face has is drawn as U+FFFD, which the
+		 * Latin faces have: visible, never silently dropped. */
+		if (!drawable(fonts, p->shaped[i])) {
+			p->shaped[i] = PLACEHOLDER;
+			scripts[i] = SCRIPT_LATIN;
 		}
 		p->face[i] = pick_face(fonts, face_for(scripts[i], style),
 				       p->shaped[i], style);

@@ -84,4 +84,9 @@ double typeset_width(struct fontset *fonts, const char *text,
 
 void lines_free(struct lines *lines);
 
+/* Whether a character (after NFC) is drawn as itself: it is invisible
+ * (a control, a joiner) or some bundled face has it and it is in the BMP.
+ * typeset draws any other character as a placeholder, U+FFFD. */
+bool typeset_can_draw(struct fontset *fonts, uint32_t c);
+
 #endif

@@ -30,3 +30,31 @@ body_is_hyphenated() {
 	[ "$hyphenated" -gt 0 ]
 }
 check "English body text is hyphenated" body_is_hyphenated
+
+# Characters no bundled font has (an emoji, a musical symbol beyond the
+# BMP, a CJK ideograph): each is drawn as U+FFFD and named once, at the
+# first cell that holds it.
+missing_glyphs() {
+	local csv=$scratch/missing.csv
+	{
+		printf 'id,name,sector,summary\n'
+		printf 'one,Smile \xf0\x9f\x99\x82 Club,agriculture,A clef \xf0\x9d\x84\x9e and \xe4\xb8\xad in the text \xf0\x9f\x99\x82.\n'
+		printf 'two,Second,agriculture,The clef again: \xf0\x9d\x84\x9e.\n'
+	} >"$csv"
+	"$LIGHTBOOK" --sectors tests/data/sectors.csv --edition tests/data/edition.ini \
+		-o "$scratch/missing.pdf" "$csv" 2>"$scratch/missing.err" || { cat "$scratch/missing.err"; return 1; }
+	grep 'warning: character' "$scratch/missing.err" >"$scratch/warnings"
+	cat >"$scratch/expected" <<EXPECTED
+$csv:2:5: warning: character U+1F642 is in none of the bundled fonts; it is drawn as a placeholder (U+FFFD)
+$csv:2:30: warning: character U+1D11E is in none of the bundled fonts; it is drawn as a placeholder (U+FFFD)
+$csv:2:30: warning: character U+4E2D is in none of the bundled fonts; it is drawn as a placeholder (U+FFFD)
+EXPECTED
+	diff "$scratch/expected" "$scratch/warnings" || return 1
+	# Drawn, not dropped: four placeholders in the first summary and name,
+	# one in the second summary.
+	pdftotext "$scratch/missing.pdf" - >"$scratch/missing.txt"
+	grep -q "Smile � Club" "$scratch/missing.txt" &&
+		grep -q "A clef � and � in the text �." "$scratch/missing.txt" &&
+		grep -q "The clef again: �." "$scratch/missing.txt" || { cat "$scratch/missing.txt"; return 1; }
+}
+check "a character no font has is a placeholder, with one warning each" missing_glyphs

@@ -674,6 +674,26 @@ static void line_widths_match_harfbuzz(void **state)
 	}
 }
 
+/* A character no bundled face has, or one beyond the BMP (libharu would
+ * drop it without a word), is drawn as U+FFFD in a face that has it. */
+static void missing_characters_become_placeholders(void **state)
+{
+	(void)state;
+	assert_false(typeset_can_draw(fonts, 0x1F642));   /* an emoji */
+	assert_false(typeset_can_draw(fonts, 0x1D11E));   /* G clef */
+	assert_false(typeset_can_draw(fonts, 0x4E2D));    /* a CJK ideograph */
+	assert_true(typeset_can_draw(fonts, 'a'));
+	assert_true(typeset_can_draw(fonts, 0x05D0));     /* alef */
+	assert_true(typeset_can_draw(fonts, 0x200D));     /* a joiner draws nothing */
+	struct lines lines;
+	typeset_paragraph(fonts, "a \U0001F642 b \u4E2D", &body, DIR_LTR, ALIGN_START, 200,
+			  &lines);
+	assert_int_equal(lines.count, 1);
+	assert_string_equal(line_text(&lines.items[0]), "a \uFFFD b \uFFFD");
+	assert_true(lines.items[0].width > typeset_width(fonts, "a  b ", &body) + 5);
+	lines_free(&lines);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -698,6 +718,7 @@ int main(void)
 		cmocka_unit_test(english_and_numbers_in_a_hebrew_paragraph),
 		cmocka_unit_test(latin_pairs_are_kerned),
 		cmocka_unit_test(line_widths_match_harfbuzz),
+		cmocka_unit_test(missing_characters_become_placeholders),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }

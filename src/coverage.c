@@ -1,0 +1,74 @@
+/* coverage.c - a warning for every character no bundled font has. */
+#include "coverage.h"
+#include "mem.h"
+#include "typeset.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+struct coverage {
+	struct fontset *fonts;
+	struct diag_list *diags;
+	uint8_t *seen;            /* one bit per code point already reported */
+};
+
+static void check_field(struct coverage *c, const struct field *f)
+{
+	if (!f->text || !*f->text)
+		return;
+	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)f->text);
+	const utf8proc_uint8_t *s = nfc ? nfc : (const utf8proc_uint8_t *)f->text;
+	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen((const char *)s);
+	while (len > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(s, len, &cp);
+		if (n <= 0)
+			break;
+		s += n;
+		len -= n;
+		uint32_t u = (uint32_t)cp;
+		if (c->seen[u >> 3] & (1u << (u & 7)) || typeset_can_draw(c->fonts, u))
+			continue;
+		c->seen[u >> 3] |= (uint8_t)(1u << (u & 7));
+		diag_warning(c->diags, f->at,
+			     "character U+%04X is in none of the bundled fonts; "
+			     "it is drawn as a placeholder (U+FFFD)", (unsigned)u);
+	}
+	free(nfc);
+}
+
+void coverage_check(const struct catalog *cat, struct fontset *fonts,
+		    struct diag_list *diags)
+{
+	struct coverage c = {.fonts = fonts, .diags = diags,
+			     .seen = xcalloc(0x110000 / 8, 1)};
+	const struct edition *e = &cat->edition;
+	const struct field *edition_fields[] = {
+		&e->title, &e->title_he, &e->title_ar, &e->subtitle, &e->subtitle_he,
+		&e->subtitle_ar, &e->label, &e->label_he, &e->label_ar, &e->publisher,
+		&e->publisher_he, &e->publisher_ar,
+	};
+	for (size_t i = 0; i < sizeof edition_fields / sizeof *edition_fields; i++)
+		check_field(&c, edition_fields[i]);
+	for (size_t i = 0; i < cat->sector_count; i++) {
+		const struct sector *s = &cat->sectors[i];
+		const struct field *fields[] = {
+			&s->name, &s->name_he, &s->name_ar, &s->intro, &s->intro_he, &s->intro_ar,
+		};
+		for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+			check_field(&c, fields[k]);
+	}
+	for (size_t i = 0; i < cat->initiative_count; i++) {
+		const struct initiative *in = &cat->initiatives[i];
+		const struct field *fields[] = {
+			&in->name, &in->name_he, &in->name_ar, &in->summary, &in->summary_he,
+			&in->summary_ar, &in->location, &in->region, &in->partners, &in->url,
+			&in->quote, &in->quote_by,
+		};
+		for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+			check_field(&c, fields[k]);
+	}
+	free(c.seen);
+}
