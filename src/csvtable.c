@@ -28,8 +28,9 @@ struct reader {
 	struct span field_at;      /* the current field's first character */
 	bool field_quoted;
 	struct span last_quote;    /* the latest quote fed, for quoting errors */
-	struct csvtable_cell *cells;  /* the row being read */
+	struct csvtable_cell *cells;  /* the row being read, as far as it is kept */
 	size_t cell_count, cell_cap;
+	size_t field_count;        /* fields of this row seen, kept or not */
 	size_t row_cap;
 	bool have_header;
 	bool header_lost;          /* the first row could not be parsed */
@@ -58,6 +59,7 @@ static void drop_row(struct reader *r)
 {
 	free_cells(r->cells, r->cell_count);
 	r->cell_count = 0;
+	r->field_count = 0;
 	if (r->have_header)
 		r->dropped_rows++;
 	else
@@ -73,6 +75,14 @@ static void on_field(void *bytes, size_t len, void *data)
 	/* Only csv_fini ends a field that never began: an empty last field
 	 * with no line end after it, which sits where the file ends. */
 	struct span at = r->pending_start ? span_at(r, r->pos) : r->field_at;
+	r->pending_start = true;
+	r->at_row_start = false;
+	/* A row only needs its header's fields and the first one past them
+	 * (where a complaint points); the rest are counted, not kept, so
+	 * that a row of millions of fields costs no memory. */
+	size_t keep = r->have_header ? r->table->header.count + 1 : CSVTABLE_COLUMN_LIMIT + 1;
+	if (r->field_count++ >= keep)
+		return;
 	char *text;
 	if (len > CSVTABLE_FIELD_LIMIT) {
 		diag_error(r->diags, at, "field is %zu bytes; the limit is 1 MiB", len);
@@ -85,8 +95,6 @@ static void on_field(void *bytes, size_t len, void *data)
 	}
 	grow_array((void **)&r->cells, &r->cell_cap, r->cell_count + 1, sizeof *r->cells);
 	r->cells[r->cell_count++] = (struct csvtable_cell){text, at};
-	r->pending_start = true;
-	r->at_row_start = false;
 }
 
 /* libcsv's row callback: the fields read since the last row are a row. */
@@ -96,6 +104,7 @@ static void on_row(int term, void *data)
 	struct reader *r = data;
 	struct csvtable *t = r->table;
 	struct csvtable_row row = {.count = r->cell_count, .line = r->cells[0].at.line};
+	size_t fields = r->field_count;
 
 	if (r->row_refused) {
 		r->row_refused = false;
@@ -105,15 +114,22 @@ static void on_row(int term, void *data)
 	r->pending_start = true;
 	r->at_row_start = true;
 	r->cell_count = 0;
+	r->field_count = 0;
+	if (!r->have_header && fields > CSVTABLE_COLUMN_LIMIT) {
+		diag_error(r->diags, r->cells[CSVTABLE_COLUMN_LIMIT].at,
+			   "header has %zu fields; the limit is %d", fields,
+			   CSVTABLE_COLUMN_LIMIT);
+		r->header_lost = true;
+	}
 	if (r->header_lost) {
 		free_cells(r->cells, row.count);
 		return;
 	}
 	if (r->have_header) {
 		size_t want = t->header.count;
-		if (row.count > want) {
+		if (fields > want) {
 			diag_error(r->diags, r->cells[want].at,
-				   "row has %zu fields; the header has %zu", row.count, want);
+				   "row has %zu fields; the header has %zu", fields, want);
 			free_cells(r->cells + want, row.count - want);
 			row.count = want;
 		} else if (row.count < want) {

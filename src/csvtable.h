@@ -24,6 +24,10 @@
 /* The largest field accepted, in bytes. */
 #define CSVTABLE_FIELD_LIMIT ((size_t)1024 * 1024)
 
+/* The most columns a header may have; a data row keeps at most its
+ * header's count of fields (and counts the rest for the message). */
+#define CSVTABLE_COLUMN_LIMIT 1000
+
 struct csvtable_cell {
 	char *text;        /* UTF-8, unquoted, NUL-terminated; "" if empty */
 	struct span at;    /* first character (the opening quote if quoted) */

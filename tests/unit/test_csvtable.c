@@ -428,6 +428,50 @@ static void test_too_many_fields(void **state)
 	diag_list_free(&d);
 }
 
+/* A million fields in one row are counted, not kept: the row holds its
+ * header's three and the message says how many there were. */
+static void test_million_fields_counted_not_kept(void **state)
+{
+	(void)state;
+	size_t fields = 1000000;
+	struct buffer in = {0};
+	buffer_append_str(&in, "id,name,sector\n");
+	for (size_t i = 0; i < fields; i++)
+		buffer_append_str(&in, i ? ",x" : "x");
+	buffer_append_str(&in, "\nlast,b,c\n");
+	struct diag_list d = {0};
+	struct csvtable t;
+	csvtable_parse(&t, FILE_NAME, in.data, in.len, &d);
+	expect_error(&d, FILE_NAME, 2, 7, "row has 1000000 fields; the header has 3");
+	expect_diag_count(&d, 1);
+	assert_int_equal(t.row_count, 2);
+	assert_int_equal(t.rows[0].count, 3);
+	expect_cell(&t.rows[1].cells[0], "last", 3, 1);
+	buffer_free(&in);
+	csvtable_free(&t);
+	diag_list_free(&d);
+}
+
+static void test_header_over_the_column_limit(void **state)
+{
+	(void)state;
+	struct buffer in = {0};
+	for (int i = 0; i < 1500; i++)
+		buffer_printf(&in, "%sc%d", i ? "," : "", i);
+	buffer_append_str(&in, "\na,b\n");
+	struct diag_list d = {0};
+	struct csvtable t;
+	csvtable_parse(&t, FILE_NAME, in.data, in.len, &d);
+	/* Column 1001 starts after "c0,...,c999,": 10*3 + 90*4 + 900*5 chars. */
+	expect_error(&d, FILE_NAME, 1, 10 * 3 + 90 * 4 + 900 * 5 + 1,
+		     "header has 1500 fields; the limit is 1000");
+	expect_diag_count(&d, 1);
+	assert_int_equal(t.row_count, 0);
+	buffer_free(&in);
+	csvtable_free(&t);
+	diag_list_free(&d);
+}
+
 static void test_too_few_fields(void **state)
 {
 	(void)state;
@@ -531,6 +575,8 @@ int main(void)
 		cmocka_unit_test(test_encoding_errors_capped),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_huge_field_refused),
+		cmocka_unit_test(test_million_fields_counted_not_kept),
+		cmocka_unit_test(test_header_over_the_column_limit),
 		cmocka_unit_test(test_large_field_accepted),
 		cmocka_unit_test(test_field_limit_boundary),
 		cmocka_unit_test(test_empty_file),
