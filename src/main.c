@@ -346,8 +346,9 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	progress_report(STAGE_READ, 0, 1);
 	st = catalog_read(cat, opt->initiatives, opt->sectors, opt->edition, diags);
 	enum status lst = layout_read(layout, opt->layout, diags);
+	/* A file that cannot be read (3), or is too big to (1). */
 	if (st != STATUS_OK || lst != STATUS_OK)
-		return STATUS_IO;
+		return st > lst ? st : lst;
 	if (opt->lang) {
 		free(cat->edition.lang.text);
 		cat->edition.lang.text = xstrdup(opt->lang);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 /* Enough to show where the trouble is; a file in the wrong encoding would
@@ -16,6 +17,20 @@ enum { MAX_ENCODING_DIAGS = 10 };
 enum { QUOTE_MAX_CHARS = 60 };
 
 static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
+
+static enum status too_big(struct text *t, const char *path, unsigned long long size,
+			   struct diag_list *diags)
+{
+	if (size)
+		diag_error(diags, ((struct span){path, 0, 0}),
+			   "file is %llu bytes; the limit is %zu MiB", size,
+			   TEXT_FILE_LIMIT >> 20);
+	else
+		diag_error(diags, ((struct span){path, 0, 0}),
+			   "file is over the limit of %zu MiB", TEXT_FILE_LIMIT >> 20);
+	t->data = xstrdup("");
+	return STATUS_INVALID;
+}
 
 enum status text_read_file(struct text *t, const char *path,
 			   struct diag_list *diags)
@@ -28,13 +43,29 @@ enum status text_read_file(struct text *t, const char *path,
 		t->data = xstrdup("");
 		return STATUS_IO;
 	}
+	/* A regular file is measured before it is read; anything else (a
+	 * pipe) is read up to the limit and one byte more. */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > TEXT_FILE_LIMIT) {
+		fclose(f);
+		return too_big(t, path, (unsigned long long)st.st_size, diags);
+	}
 	struct buffer raw = {0};
 	for (;;) {
 		grow_array((void **)&raw.data, &raw.cap, raw.len + 65536, 1);
-		size_t n = fread(raw.data + raw.len, 1, raw.cap - raw.len, f);
+		size_t room = raw.cap - raw.len;
+		if (room > TEXT_FILE_LIMIT + 1 - raw.len)
+			room = TEXT_FILE_LIMIT + 1 - raw.len;
+		size_t n = fread(raw.data + raw.len, 1, room, f);
 		raw.len += n;
-		if (n == 0)
+		if (n == 0 || raw.len > TEXT_FILE_LIMIT)
 			break;
+	}
+	if (raw.len > TEXT_FILE_LIMIT) {
+		fclose(f);
+		buffer_free(&raw);
+		return too_big(t, path, 0, diags);
 	}
 	int read_errno = ferror(f) ? errno : 0;
 	fclose(f);

@@ -21,9 +21,14 @@ struct text {
 	size_t len;   /* bytes, without the terminating NUL */
 };
 
+/* The largest input file read, in bytes: ten times a 100,000-initiative
+ * edition. Reading holds the file in memory, so this bounds it. */
+#define TEXT_FILE_LIMIT ((size_t)256 << 20)
+
 /* Reads path whole into *t and checks it as text_load does. A file that
  * cannot be opened or read gives a diagnostic at the path (line 0) and
- * STATUS_IO; *t is then empty but valid. */
+ * STATUS_IO; one over TEXT_FILE_LIMIT (a pipe is read no further) gives
+ * one and STATUS_INVALID. *t is then empty but valid. */
 enum status text_read_file(struct text *t, const char *path,
 			   struct diag_list *diags);
 
