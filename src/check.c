@@ -172,10 +172,13 @@ static void check_url(const struct field *f, struct diag_list *diags)
 	const char *s = f->text;
 	if (!s[0])
 		return;
+	/* A link opens nothing else: no file:, javascript: or data: URI. */
 	size_t scheme = strncasecmp(s, "http://", 7) == 0 ? 7 :
-			strncasecmp(s, "https://", 8) == 0 ? 8 : 0;
+			strncasecmp(s, "https://", 8) == 0 ? 8 :
+			strncasecmp(s, "mailto:", 7) == 0 ? 7 : 0;
 	if (!scheme) {
-		diag_error(diags, f->at, "url must start with http:// or https://, not %s",
+		diag_error(diags, f->at,
+			   "url must start with http://, https:// or mailto:, not %s",
 			   text_quote(q, s));
 		return;
 	}

@@ -247,10 +247,14 @@ static void test_urls(void **state)
 	     "d,D,economy,S,\"http://example.org/\ta\"\n"
 	     "e,E,economy,S,https://\n"
 	     "f,F,economy,S,Http://Example.org\n"
-	     "g,G,economy,S,\"https://example.org/a\nb\"\n", sectors_csv, edition_ini, &d);
+	     "g,G,economy,S,\"https://example.org/a\nb\"\n"
+	     "h,H,economy,S,javascript:alert(1)\n"
+	     "i,I,economy,S,file:///etc/passwd\n"
+	     "j,J,economy,S,\"data:text/html;base64,PHNjcmlwdD4=\"\n"
+	     "k,K,economy,S,mailto:office@example.org\n", sectors_csv, edition_ini, &d);
 	const char *path = cat.initiatives_path;
 	expect_error(&d, path, 5, 15,
-		     "url must start with http:// or https://, not \"www.example.org\"");
+		     "url must start with http://, https:// or mailto:, not \"www.example.org\"");
 	expect_error(&d, path, 6, 15, "not \"ftp://example.org\"");
 	expect_error(&d, path, 7, 15, "url \"http://exa mple.org\" contains a space");
 	/* Control characters are escaped in the message, never printed. */
@@ -258,7 +262,11 @@ static void test_urls(void **state)
 		     "url \"http://example.org/\\ta\" contains a control character");
 	expect_error(&d, path, 9, 15, "url \"https://\" has nothing after the scheme");
 	expect_error(&d, path, 11, 15, "url \"https://example.org/a\\nb\" contains a control");
-	expect_diag_count(&d, 6);
+	/* Links open web pages or mail, nothing else. */
+	expect_error(&d, path, 13, 15, "not \"javascript:alert(1)\"");
+	expect_error(&d, path, 14, 15, "not \"file:///etc/passwd\"");
+	expect_error(&d, path, 15, 15, "not \"data:text/html;base64,PHNjcmlwdD4=\"");
+	expect_diag_count(&d, 9);
 	catalog_free(&cat);
 	diag_list_free(&d);
 }
