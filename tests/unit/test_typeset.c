@@ -204,6 +204,7 @@ static void empty_text_gives_no_lines(void **state)
 	struct lines lines;
 	typeset_paragraph(fonts, "", &body, DIR_LTR, ALIGN_JUSTIFY, 100, &lines);
 	assert_int_equal(lines.count, 0);
+	lines_free(&lines);
 	typeset_paragraph(fonts, "     ", &body, DIR_LTR, ALIGN_JUSTIFY, 100, &lines);
 	assert_int_equal(lines.count, 0);
 	lines_free(&lines);
