@@ -641,6 +641,91 @@ static void print_layout_has_bleed_and_crop_marks(void **state)
 	diag_list_free(&diags);
 }
 
+/* The page of d's level-0 outline entry titled title; the first chapter's
+ * when title is NULL. */
+static size_t chapter_page(const struct document *d, const char *title)
+{
+	for (size_t i = 0; i < d->outline_count; i++)
+		if (d->outline[i].level == 0 && (!title || strcmp(d->outline[i].title, title) == 0))
+			return d->outline[i].page;
+	fail_msg("no chapter %s", title ? title : "");
+	return 0;
+}
+
+/* The contents' and the index's rules, on pages of every height from
+ * 380 to 600 points, so that page ends fall everywhere: a chapter's
+ * contents entry never ends a page (only the last entry, the index's,
+ * may); in the index no column starts with the hanging line of an entry
+ * begun in the column before, and no heading letter ends a column. */
+static void navigation_keeps_hold_wherever_the_page_ends(void **state)
+{
+	(void)state;
+	for (double height = 380; height <= 600; height += 20) {
+		struct layout l = layout;
+		l.page_height = height;
+		struct booklet b;
+		struct document d;
+		compose_booklet(&cat, &l, &b);
+		paginate_booklet(&b, &l, fonts, &d);
+		booklet_free(&b);
+
+		size_t first = chapter_page(&d, NULL), index = chapter_page(&d, "Index");
+		for (size_t p = 1; p < first; p++) {
+			const struct page *page = &d.pages[p];
+			/* The last entry on a contents page is not a chapter's
+			 * (a marker followed by a single link), unless it is
+			 * the index's, the last of all. */
+			size_t links_after_marker = 0;
+			bool marker = false;
+			for (size_t i = 0; i < page->item_count; i++) {
+				if (page->items[i].kind == ITEM_RECT) {
+					marker = true;
+					links_after_marker = 0;
+				} else if (page->items[i].kind == ITEM_LINK_PAGE) {
+					links_after_marker++;
+				}
+			}
+			if (marker && links_after_marker == 1 && p + 1 < first) {
+				const struct item *last = NULL;
+				for (size_t i = 0; i < page->item_count; i++)
+					if (page->items[i].kind == ITEM_LINK_PAGE)
+						last = &page->items[i];
+				assert_int_equal(last->u.link.target_page, index);
+			}
+		}
+
+		double measure = l.page_width - l.margin_inner - l.margin_outer;
+		double width = (measure - l.gutter) / 2;
+		for (size_t p = index; p + 1 < d.page_count; p++) {
+			double left = is_recto(p) ? l.margin_inner : l.margin_outer;
+			const struct page *page = &d.pages[p];
+			for (size_t column = 0; column < 2; column++) {
+				double column_left = left + (width + l.gutter) * (double)column;
+				const struct glyph_run *top = NULL, *bottom = NULL;
+				for (size_t i = 0; i < page->item_count; i++) {
+					const struct item *it = &page->items[i];
+					if (it->kind != ITEM_GLYPHS)
+						continue;
+					const struct glyph_run *g = &it->u.glyphs;
+					if (g->y < l.margin_top || g->y > l.page_height - l.margin_bottom ||
+					    g->x < column_left - 0.01 || g->x > column_left + width ||
+					    g->size > l.base_size * 1.5)
+						continue;   /* furniture, the other column, the title */
+					if (!top || g->y < top->y)
+						top = g;
+					if (!bottom || g->y >= bottom->y)
+						bottom = g;
+				}
+				if (top)
+					assert_true(fabs(top->x - column_left) < 0.01);
+				if (bottom)
+					assert_int_not_equal(bottom->face, FACE_SANS_BOLD);
+			}
+		}
+		document_free(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -656,6 +741,7 @@ int main(void)
 		cmocka_unit_test(index_numbers_link_to_their_pages),
 		cmocka_unit_test(index_is_in_alphabetical_order),
 		cmocka_unit_test(index_is_in_two_columns),
+		cmocka_unit_test(navigation_keeps_hold_wherever_the_page_ends),
 		cmocka_unit_test(a4_report_flows_in_two_columns),
 		cmocka_unit_test(print_layout_has_bleed_and_crop_marks),
 	};
