@@ -604,7 +604,7 @@ static void compose_changes(const struct catalog *cat, const struct styles *s,
 /* A term of the index and the anchors it points at. */
 struct index_term {
 	char *text;
-	char *key;               /* collate_key(text) */
+	char *key;               /* collate_key_for(text, the edition's language) */
 	bool initiative;         /* an initiative's name, set in italics */
 	size_t anchor;
 };
@@ -623,6 +623,7 @@ static int compare_terms(const void *pa, const void *pb)
 struct term_list {
 	struct index_term *items;
 	size_t count, cap;
+	enum lang lang;          /* the edition's, for the order */
 };
 
 static void add_term(struct term_list *terms, const char *text, bool initiative,
@@ -633,7 +634,7 @@ static void add_term(struct term_list *terms, const char *text, bool initiative,
 	grow_array((void **)&terms->items, &terms->cap, terms->count + 1,
 		   sizeof *terms->items);
 	terms->items[terms->count++] = (struct index_term){
-		.text = xstrdup(text), .key = collate_key(text),
+		.text = xstrdup(text), .key = collate_key_for(text, terms->lang),
 		.initiative = initiative, .anchor = anchor};
 }
 
@@ -644,7 +645,7 @@ static void add_term(struct term_list *terms, const char *text, bool initiative,
 static void compose_index(const struct catalog *cat, const struct styles *s,
 			  struct booklet *b)
 {
-	struct term_list terms = {0};
+	struct term_list terms = {.lang = b->lang};
 	for (size_t i = 0; i < cat->initiative_count; i++) {
 		const struct initiative *in = &cat->initiatives[i];
 		const struct field *const names[] = {&in->name, &in->name_he, &in->name_ar};
