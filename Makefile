@@ -21,8 +21,8 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen 
 OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
         src/catalog.o src/check.o src/layout.o \
         src/font.o src/coverage.o src/hyphen.o src/linebreak.o src/typeset.o src/collate.o src/compose.o \
-        src/page.o src/paginate.o src/translations.o src/changes.o src/pdf.o src/output.o \
-        src/progress.o
+        src/page.o src/paginate.o src/translations.o src/changes.o src/pdf.o src/impose.o \
+        src/output.o src/progress.o
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 

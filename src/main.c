@@ -7,6 +7,7 @@
 #include "coverage.h"
 #include "diag.h"
 #include "font.h"
+#include "impose.h"
 #include "layout.h"
 #include "mem.h"
 #include "output.h"
@@ -44,6 +45,7 @@ struct options {
 	bool dump_pages;
 	bool timings;
 	bool debug_layout;
+	char *print_output;      /* --impose: OUTPUT-print.pdf; owned, else NULL */
 };
 
 static const char usage_text[] =
@@ -63,6 +65,8 @@ static const char usage_text[] =
 	"      --check          validate the input, write nothing\n"
 	"      --dump-pages     print the page model as text, write no PDF\n"
 	"      --debug-layout   report the worst word space and the hyphenated lines\n"
+	"      --impose         also write OUTPUT-print.pdf: two pages a sheet, in\n"
+	"                       booklet order, to print both sides, fold and staple\n"
 	"  -q, --quiet          print only warnings and errors\n"
 	"      --timings        print the time each stage took\n"
 	"      --version        print the version\n"
@@ -73,7 +77,18 @@ static const char usage_text[] =
 
 enum { OPT_SECTORS = 256, OPT_SECTOR, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_PREVIOUS,
        OPT_CHECK, OPT_DUMP,
-       OPT_DEBUG_LAYOUT, OPT_TIMINGS, OPT_VERSION, OPT_HELP };
+       OPT_DEBUG_LAYOUT, OPT_IMPOSE, OPT_TIMINGS, OPT_VERSION, OPT_HELP };
+
+/* "out/booklet.pdf" -> "out/booklet-print.pdf". */
+static char *print_path(const char *output)
+{
+	size_t len = strlen(output);
+	if (len > 4 && strcmp(output + len - 4, ".pdf") == 0)
+		len -= 4;
+	struct buffer b = {0};
+	buffer_printf(&b, "%.*s-print.pdf", (int)len, output);
+	return buffer_take(&b);
+}
 
 /* Returns -1 to go on, or the exit code to stop with. */
 static int parse_options(int argc, char **argv, struct options *opt)
@@ -91,6 +106,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{"dump-pages", no_argument, NULL, OPT_DUMP},
 		{"timings", no_argument, NULL, OPT_TIMINGS},
 		{"debug-layout", no_argument, NULL, OPT_DEBUG_LAYOUT},
+		{"impose", no_argument, NULL, OPT_IMPOSE},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"help", no_argument, NULL, OPT_HELP},
@@ -103,6 +119,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		.sectors = "data/sectors.csv",
 		.edition = "data/edition.ini",
 	};
+	bool impose = false;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:l:q", longopts, NULL)) != -1) {
@@ -127,6 +144,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case OPT_DUMP: opt->dump_pages = true; break;
 		case OPT_TIMINGS: opt->timings = true; break;
 		case OPT_DEBUG_LAYOUT: opt->debug_layout = true; break;
+		case OPT_IMPOSE: impose = true; break;
 		case OPT_VERSION:
 			printf("lightbook %s\n", LIGHTBOOK_VERSION);
 			return 0;
@@ -149,6 +167,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	}
 	if (optind < argc)
 		opt->initiatives = argv[optind];
+	if (impose)
+		opt->print_output = print_path(opt->output);
 	return -1;
 }
 
@@ -192,22 +212,55 @@ static char *default_fonts_dir(void)
 static enum status check_output_path(const struct options *opt,
 				     struct diag_list *diags)
 {
-	struct stat out;
-	if (opt->check_only || opt->dump_pages || stat(opt->output, &out) != 0)
+	if (opt->check_only || opt->dump_pages)
 		return STATUS_OK;
+	const char *outputs[] = {opt->output, opt->print_output};
 	const char *inputs[] = {opt->initiatives, opt->sectors, opt->edition, opt->layout,
 				opt->previous ? opt->previous : opt->initiatives};
-	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
-		struct stat in;
-		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
-		    in.st_ino == out.st_ino) {
-			diag_error(diags, ((struct span){.file = opt->output}),
-				   "refusing to write the booklet over an input file (%s)",
-				   inputs[i]);
-			return STATUS_IO;
+	for (size_t o = 0; o < sizeof outputs / sizeof *outputs; o++) {
+		struct stat out;
+		if (!outputs[o] || stat(outputs[o], &out) != 0)
+			continue;
+		for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+			struct stat in;
+			if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+			    in.st_ino == out.st_ino) {
+				diag_error(diags, ((struct span){.file = outputs[o]}),
+					   "refusing to write the booklet over an input file (%s)",
+					   inputs[i]);
+				return STATUS_IO;
+			}
 		}
 	}
 	return STATUS_OK;
+}
+
+/* Renders the booklet and, with --impose, its sheets, and writes both
+ * files, or neither. */
+static enum status write_pdfs(const struct options *opt, const struct document *doc,
+			      const struct fontset *fonts, size_t *sheet_count,
+			      struct diag_list *diags)
+{
+	struct buffer pdf = {0}, print = {0};
+	enum status st = pdf_render(doc, fonts, &pdf, diags);
+	if (st == STATUS_OK && opt->print_output) {
+		struct document sheets;
+		impose_saddle_stitch(doc, &sheets);
+		*sheet_count = sheets.page_count / 2;
+		st = pdf_render(&sheets, fonts, &print, diags);
+		document_free(&sheets);
+	}
+	progress_report(STAGE_WRITE, 0, 1);
+	if (st == STATUS_OK) {
+		const struct output_file files[] = {
+			{opt->output, pdf.data, pdf.len},
+			{opt->print_output, print.data, print.len},
+		};
+		st = output_write_all(files, opt->print_output ? 2 : 1, diags);
+	}
+	buffer_free(&pdf);
+	buffer_free(&print);
+	return st;
 }
 
 /* One warning for every text the edition's language lacks, pointing at
@@ -398,7 +451,7 @@ int main(int argc, char **argv)
 	struct layout layout;
 	struct fontset *fonts = NULL;
 	struct document doc = {0};
-	struct buffer pdf = {0};
+	size_t sheet_count = 0;
 	struct run_watch watch = {.bar = !opt.quiet && isatty(STDERR_FILENO), .shown = -1};
 	progress_listen(on_progress, &watch);
 	enum status st = lay_out(&opt, &cat, &previous, &changes, &layout, &fonts, &doc,
@@ -410,10 +463,7 @@ int main(int argc, char **argv)
 			fwrite(dump.data, 1, dump.len, stdout);
 			buffer_free(&dump);
 		} else {
-			st = pdf_render(&doc, fonts, &pdf, &diags);
-			progress_report(STAGE_WRITE, 0, 1);
-			if (st == STATUS_OK)
-				st = output_write(opt.output, pdf.data, pdf.len, &diags);
+			st = write_pdfs(&opt, &doc, fonts, &sheet_count, &diags);
 		}
 	}
 	watch_stop(&watch);
@@ -436,10 +486,13 @@ int main(int argc, char **argv)
 		else if (!opt.dump_pages)
 			fprintf(stderr, "lightbook: wrote %s (%zu pages)\n", opt.output,
 				doc.page_count);
+		if (opt.print_output && !opt.check_only && !opt.dump_pages)
+			fprintf(stderr, "lightbook: wrote %s (%zu sheets, both sides)\n",
+				opt.print_output, sheet_count);
 	}
 	if (opt.timings)
 		print_timings(&watch);
-	buffer_free(&pdf);
+	free(opt.print_output);
 	document_free(&doc);
 	fontset_free(fonts);
 	changes_free(&changes);

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const face_names[FACE_COUNT] = {
 	[FACE_SERIF] = "serif",
@@ -34,6 +35,33 @@ void page_add(struct page *page, struct item item)
 	grow_array((void **)&page->items, &page->item_cap, page->item_count + 1,
 		   sizeof *page->items);
 	page->items[page->item_count++] = item;
+}
+
+struct item item_copy(const struct item *item)
+{
+	struct item copy = *item;
+	switch (item->kind) {
+	case ITEM_GLYPHS: {
+		const struct glyph_run *g = &item->u.glyphs;
+		copy.u.glyphs.text = xstrdup(g->text);
+		if (g->adjust) {
+			size_t count = 0;   /* one adjustment per character */
+			for (const char *c = g->text; *c; c++)
+				count += (*c & 0xC0) != 0x80;
+			copy.u.glyphs.adjust = xmalloc(count * sizeof *g->adjust);
+			memcpy(copy.u.glyphs.adjust, g->adjust, count * sizeof *g->adjust);
+		}
+		break;
+	}
+	case ITEM_LINK_URI:
+		copy.u.link.uri = xstrdup(item->u.link.uri);
+		break;
+	case ITEM_RECT:
+	case ITEM_RULE:
+	case ITEM_LINK_PAGE:
+		break;
+	}
+	return copy;
 }
 
 void item_move(struct item *item, double dx, double dy)

@@ -145,6 +145,8 @@ struct document {
 struct page *page_new(struct document *doc, double width, double height);
 /* Appends an item; the page takes ownership of its strings. */
 void page_add(struct page *page, struct item item);
+/* A deep copy of an item: its strings are its own. */
+struct item item_copy(const struct item *item);
 /* Moves an item (its own position; a link's target stays). */
 void item_move(struct item *item, double dx, double dy);
 void document_add_outline(struct document *doc, const char *title, int level,
