@@ -674,9 +674,10 @@ static void compose_index(const struct catalog *cat, const struct styles *s,
 
 	char *group = NULL;
 	struct block *entry = NULL;
+	const char *entry_term = NULL;
 	for (size_t i = 0; i < terms.count; i++) {
 		const struct index_term *t = &terms.items[i];
-		if (entry && strcmp(entry->text, t->text) == 0) {
+		if (entry && strcmp(entry_term, t->text) == 0) {
 			if (entry->targets[entry->target_count - 1] != t->anchor) {
 				grow_array((void **)&entry->targets, &entry->target_cap,
 					   entry->target_count + 1, sizeof *entry->targets);
@@ -699,7 +700,12 @@ static void compose_index(const struct catalog *cat, const struct styles *s,
 			free(letter);
 		}
 		entry = add_block(b, BLOCK_INDEX_ENTRY);
-		entry->text = xstrdup(t->text);
+		/* A first-strong isolate gives the term its own direction: in a
+		 * right-to-left index "LivePerson Inc." keeps its full stop. */
+		struct buffer isolated = {0};
+		buffer_printf(&isolated, "\u2068%s\u2069", t->text);
+		entry->text = buffer_take(&isolated);
+		entry_term = t->text;
 		entry->style = (struct text_style){.family = FAMILY_SERIF,
 						   .italic = t->initiative,
 						   .size = s->base * 0.85};

@@ -170,6 +170,41 @@ static void contents_numbers_on_the_left_point_at_the_chapters(void **state)
 	assert_int_equal(entry, doc.outline_count);
 }
 
+/* The index of a right-to-left edition: each entry ends at its column's
+ * right edge with its numbers to the left, and an English term keeps its
+ * own direction, full stop included ("LivePerson Inc.", not
+ * ".LivePerson Inc"). */
+static void index_entries_read_from_the_right(void **state)
+{
+	(void)state;
+	size_t index = 0;
+	for (size_t i = 0; i < doc.outline_count; i++)
+		if (doc.outline[i].level == 0)
+			index = doc.outline[i].page;   /* the last chapter: the index */
+	bool found = false;
+	size_t numbers = 0;
+	for (size_t p = index; p + 1 < doc.page_count; p++) {
+		const struct page *page = &doc.pages[p];
+		for (size_t i = 0; i < page->item_count; i++) {
+			const struct item *it = &page->items[i];
+			if (it->kind == ITEM_GLYPHS && strcmp(it->u.glyphs.text, "LivePerson Inc.") == 0)
+				found = true;
+			if (it->kind != ITEM_LINK_PAGE)
+				continue;
+			/* A number stands left of the term it follows: the run
+			 * just before its comma ends to the right of it. */
+			const struct glyph_run *number = &page->items[i - 1].u.glyphs;
+			const struct item *before = &page->items[i - 2];
+			if (before->kind == ITEM_GLYPHS && strcmp(before->u.glyphs.text, ",") == 0) {
+				assert_true(before->u.glyphs.x >= number->x + number->width - 0.01);
+				numbers++;
+			}
+		}
+	}
+	assert_true(found);
+	assert_true(numbers > 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +212,7 @@ int main(void)
 		cmocka_unit_test(every_page_is_mirrored),
 		cmocka_unit_test(folios_on_the_outer_edge),
 		cmocka_unit_test(contents_numbers_on_the_left_point_at_the_chapters),
+		cmocka_unit_test(index_entries_read_from_the_right),
 	};
 	return cmocka_run_group_tests(tests, lay_out_hebrew, free_hebrew);
 }
