@@ -406,7 +406,8 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 	const char *sep = "";
 	/* In a right-to-left line a mark after each piece keeps an English
 	 * place name from pulling the number after it into its own run. */
-	const char *next = b->right_to_left ? "\u200F  ·  " : "  ·  ";
+	const char *next = b->lang == LANG_AR ? "\u061C  ·  "   /* ALM: Arabic context */
+			 : b->lang == LANG_HE ? "\u200F  ·  " : "  ·  ";
 	if (*in->location.text || *in->region.text) {
 		append_place(&meta, in);
 		sep = next;
@@ -749,7 +750,9 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	const struct edition *ed = &cat->edition;
 	enum lang lang = LANG_EN;
 	lang_parse(ed->lang.text, &lang);
-	*out = (struct booklet){.lang = lang, .right_to_left = lang_is_rtl(lang)};
+	*out = (struct booklet){.lang = lang, .right_to_left = lang_is_rtl(lang),
+				.arabic_digits = lang == LANG_AR &&
+						 layout->arabic_indic_digits};
 	const struct field *const titles[] = {&ed->title, &ed->title_he, &ed->title_ar};
 	const struct field *const subtitles[] = {&ed->subtitle, &ed->subtitle_he,
 						 &ed->subtitle_ar};
@@ -792,6 +795,8 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	size_t back = out->count;
 	compose_back_cover(cat, counts, &s, out);
 	span_columns(out, back);
+	for (size_t i = 0; i < out->count; i++)
+		out->blocks[i].style.arabic_digits = out->arabic_digits;
 	free(counts);
 }
 

@@ -95,6 +95,8 @@ struct booklet {
 	size_t anchor_count;
 	enum lang lang;            /* the edition's language (edition.ini's lang) */
 	bool right_to_left;        /* pages designed from the right, bound on the right */
+	bool arabic_digits;        /* the Arabic edition with arabic_indic_digits:
+				      every block's style says so */
 	/* Texts the edition's language lacks, set in English instead: how
 	 * many, and the first of them (for main's one warning). */
 	size_t untranslated;

@@ -12,7 +12,8 @@
  *               facing = yes | no; page_count_multiple = 1..32
  *   [margins]   inner, outer, top, bottom (mm)
  *   [columns]   count = 1 | 2; gutter (mm)
- *   [type]      base_size, leading, title_size, chapter_size, name_size (pt)
+ *   [type]      base_size, leading, title_size, chapter_size, name_size (pt);
+ *               arabic_indic_digits = yes | no (the Arabic edition's digits)
  *   [colors]    text, muted, furniture (#RRGGBB)
  *   [furniture] running_head, folio = yes | no
  *   [charts]    height (mm)
@@ -40,6 +41,7 @@ struct layout {
 	double title_size;    /* the cover's title */
 	double chapter_size;  /* chapter titles and the contents' heading */
 	double name_size;     /* initiatives' names */
+	bool arabic_indic_digits; /* the Arabic edition writes ٠١٢٣ (U+0660-0669) */
 	struct rgb text_color;      /* body text and headings */
 	struct rgb muted_color;     /* meta lines, attributions, the cover's foot */
 	struct rgb furniture_color; /* running heads, folios, dot leaders */

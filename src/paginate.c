@@ -199,7 +199,8 @@ static void finish_page(struct flow *f)
 		return;
 	bool recto = is_recto(f, f->at.index);
 	bool outer_is_right = bound_on_left(f, f->at.index);
-	struct text_style style = {.family = FAMILY_SANS, .size = f->layout->base_size * 0.8};
+	struct text_style style = {.family = FAMILY_SANS, .size = f->layout->base_size * 0.8,
+				   .arabic_digits = f->booklet->arabic_digits};
 	double left = frame_left(f, f->at.index);
 	double right = left + measure(f);
 	double outer = outer_is_right ? right : left;
@@ -329,7 +330,8 @@ static void place_line(struct flow *f, const struct block *b, const struct line 
 static struct text_style badge_style(const struct block *b)
 {
 	return (struct text_style){.family = FAMILY_SANS, .bold = true,
-				   .size = b->style.size * 0.6};
+				   .size = b->style.size * 0.6,
+				   .arabic_digits = b->style.arabic_digits};
 }
 
 /* The room a badge takes beside its line, the gap before it included. */

@@ -55,13 +55,14 @@ static enum script script_of(uint32_t c)
 	}
 }
 
-/* Characters that steer layout but draw nothing: bidi controls, joiners,
+/* Characters that steer layout but draw nothing: bidi controls (the
+ * Arabic letter mark among them), joiners,
  * the zero-width space, and FriBidi's filler left where a lam-alef
  * ligature swallowed its alef. */
 static bool is_invisible(uint32_t c)
 {
 	return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D ||
-	       c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	       c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
 	       (c >= 0x2066 && c <= 0x2069) || c == 0x00AD || c == '\n' ||
 	       c == '\r';
 }
@@ -216,6 +217,27 @@ static uint32_t *decode_nfc(const char *text, size_t *count)
 	return cp;
 }
 
+/* Western digits in Arabic context as Arabic-Indic ones: those whose
+ * nearest strong character before them is an Arabic letter (where UAX #9
+ * rule W2 makes them Arabic numbers) or that have none; a comma or a
+ * point between two such digits becomes the Arabic thousands or decimal
+ * separator. Digits after a Latin or Hebrew letter stay Western. */
+static void use_arabic_digits(uint32_t *cp, size_t n)
+{
+	bool arabic = true;
+	for (size_t i = 0; i < n; i++) {
+		FriBidiCharType t = fribidi_get_bidi_type(cp[i]);
+		if (FRIBIDI_IS_STRONG(t))
+			arabic = t == FRIBIDI_TYPE_AL;
+		else if (arabic && cp[i] >= '0' && cp[i] <= '9')
+			cp[i] = 0x0660 + (cp[i] - '0');
+		else if (arabic && (cp[i] == ',' || cp[i] == '.') && i > 0 && i + 1 < n &&
+			 cp[i - 1] >= 0x0660 && cp[i - 1] <= 0x0669 &&
+			 cp[i + 1] >= '0' && cp[i + 1] <= '9')
+			cp[i] = cp[i] == ',' ? 0x066C : 0x066B;
+	}
+}
+
 static void para_prepare(struct para *p, struct fontset *fonts, const char *text,
 			 const struct text_style *style, enum direction dir)
 {
@@ -228,6 +250,8 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 	p->size = style->size;
 	p->cp = decode_nfc(text, &p->n);
 	size_t n = p->n;
+	if (style->arabic_digits)
+		use_arabic_digits(p->cp, n);
 	p->types = xmalloc(n * sizeof *p->types);
 	p->levels = xmalloc(n * sizeof *p->levels);
 	p->shaped = xmalloc(n * sizeof *p->shaped);

@@ -81,3 +81,32 @@ missing_foreword() {
 		diff - "$scratch/mf.err" && [ "$st" -eq 1 ]
 }
 check "a foreword file that cannot be read is an error at its line in edition.ini" missing_foreword
+
+# A layout may ask the Arabic edition for Arabic-Indic digits: numbers in
+# Arabic text and page numbers change, English names keep their digits.
+arabic_indic_digits() {
+	printf '[type]\narabic_indic_digits = yes\n' >"$scratch/digits.ini"
+	"$LIGHTBOOK" -q --lang ar -l "$scratch/digits.ini" --dump-pages >"$scratch/digits.txt" || return 1
+	"$LIGHTBOOK" -q --lang ar --dump-pages >"$scratch/western.txt" || return 1
+	"$LIGHTBOOK" -q --lang he -l "$scratch/digits.ini" --dump-pages >"$scratch/hebrew.txt" || return 1
+	"$PY" - "$scratch/digits.txt" "$scratch/western.txt" "$scratch/hebrew.txt" <<'PY'
+import re, sys
+def runs(path):
+    return re.findall(r"^page \d+ glyphs face=(\S+) .*\|(.*)\|$", open(path, encoding="utf-8").read(), re.M)
+indic = re.compile("[\u0660-\u0669]")
+digits, western, hebrew = (runs(p) for p in sys.argv[1:])
+failures = []
+if not any(t == "\u0662\u0660\u0662\u0666" for _, t in digits):
+    failures.append("no ٢٠٢٦ (the date) in the Arabic-Indic edition")
+if any(re.search("[0-9]", t) for f, t in digits if f.startswith("arabic")):
+    failures.append("Western digits left in Arabic runs")
+if not any(t == "Cricket 4 Peace" for _, t in digits):
+    failures.append("the English name Cricket 4 Peace lost its digit")
+for name, other in (("the default Arabic", western), ("the Hebrew", hebrew)):
+    if any(indic.search(t) for _, t in other):
+        failures.append(f"{name} edition has Arabic-Indic digits")
+print("\n".join(failures))
+sys.exit(1 if failures else 0)
+PY
+}
+check "arabic_indic_digits = yes: Arabic-Indic digits in the Arabic edition only, English names keep theirs" arabic_indic_digits
