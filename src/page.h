@@ -34,7 +34,7 @@ struct glyph_run {
 	double width;       /* advance of the whole run */
 	struct rgb color;
 	char *text;         /* UTF-8, the glyphs' characters in visual order */
-	double *adjust;     /* NULL, or per character of text: points added to
+	float *adjust;      /* NULL, or per character of text: points added to
 			       its advance (kerning, stretched word spaces),
 			       so that a run is drawn with one operation */
 };

@@ -145,7 +145,7 @@ static double baseline_offset(double leading, double size)
 static void add_run(struct page *page, const struct line_run *run, double x, double y,
 		    struct rgb color)
 {
-	double *adjust = NULL;
+	float *adjust = NULL;
 	size_t count = 0;
 	if (run->adjust) {
 		for (const char *c = run->text; *c; c++)

@@ -636,7 +636,7 @@ struct run_builder {
 	struct line *line;
 	size_t cap;
 	struct buffer text;
-	double *adjust;            /* per character of text */
+	float *adjust;             /* per character of text */
 	size_t chars, adjust_cap;
 	bool adjusted;             /* some adjustment is not 0 */
 	enum face face;
@@ -655,6 +655,9 @@ static void close_run(struct run_builder *rb)
 	if (!rb->adjusted) {
 		free(rb->adjust);
 		rb->adjust = NULL;
+	} else {
+		/* Lines live until the booklet is paginated: no slack. */
+		rb->adjust = xrealloc(rb->adjust, rb->chars * sizeof *rb->adjust);
 	}
 	rb->line->runs[rb->line->run_count++] = (struct line_run){
 		.face = rb->face, .size = rb->size, .x = rb->x, .width = rb->width,
@@ -671,7 +674,7 @@ static void add_char(struct run_builder *rb, uint32_t c, double adjust)
 {
 	append_utf8(&rb->text, c);
 	grow_array((void **)&rb->adjust, &rb->adjust_cap, rb->chars + 1, sizeof *rb->adjust);
-	rb->adjust[rb->chars++] = adjust;
+	rb->adjust[rb->chars++] = (float)adjust;
 	rb->adjusted |= adjust != 0;
 }
 

@@ -50,7 +50,7 @@ struct line_run {
 	double x;           /* from the line's left edge, points */
 	double width;
 	char *text;         /* UTF-8, visual order, shaped */
-	double *adjust;     /* NULL, or per character of text: points added to
+	float *adjust;      /* NULL, or per character of text: points added to
 			       its font's advance (kerning, stretched spaces) */
 };
 
