@@ -77,7 +77,11 @@ static double ratio_between(const struct breaker *b, struct sums start, size_t t
 	double measure = b->params->measure;
 	if (width < measure) {
 		double stretch = b->prefix[to].stretch - start.stretch;
-		return stretch > 0 ? (measure - width) / stretch : LINEBREAK_INFINITY;
+		/* A line that cannot stretch (a long word broken between its
+		 * letters) is too loose at any shortfall, but the fuller the
+		 * better: so such words fill their lines and end short. */
+		return stretch > 0 ? (measure - width) / stretch
+				   : 1 + (measure - width) / measure * LINEBREAK_INFINITY;
 	}
 	if (width > measure) {
 		double shrink = b->prefix[to].shrink - start.shrink;
