@@ -266,6 +266,7 @@ static void compose_foreword(const struct catalog *cat, const struct styles *s,
 	span_columns(b, first);   /* the text flows in the layout's columns */
 	struct block body = text_style(s, FAMILY_SERIF, 1.05);
 	body.align = ALIGN_JUSTIFY;
+	body.style.hyphenate = true;
 	body.space_after = s->leading * 0.5;
 	add_paragraphs(b, text, &body);
 }
