@@ -1,7 +1,8 @@
 # test_lines.sh - the quality of the sample's lines as --debug-layout
-# reports it: total-fit breaking keeps word spaces tight (first fit left 34
+# reports it: total-fit breaking keeps word spaces tight (first fit left 36
 # lines past twice the natural space, the worst at 4.2x), and English body
-# text is hyphenated.
+# text is hyphenated; characters no font has become placeholders; and
+# pathological paragraphs stay quick and on the page.
 . "$(dirname "$0")/lib.sh"
 
 # debug_layout: runs the sample with --debug-layout and reads its report.
@@ -21,9 +22,9 @@ check "--debug-layout reports lines, worst space and hyphens" report_is_complete
 
 spaces_are_tight() {
 	debug_layout || return 1
-	awk -v w="$worst" -v p="$past" 'BEGIN { exit !(w < 3 && p <= 3) }'
+	awk -v w="$worst" -v p="$past" 'BEGIN { exit !(w < 3 && p <= 5) }'
 }
-check "word spaces: worst under 3x, at most 3 lines past 2x" spaces_are_tight
+check "word spaces: worst under 3x, at most 5 lines past 2x" spaces_are_tight
 
 body_is_hyphenated() {
 	debug_layout || return 1
@@ -58,3 +59,38 @@ EXPECTED
 		grep -q "The clef again: �." "$scratch/missing.txt" || { cat "$scratch/missing.txt"; return 1; }
 }
 check "a character no font has is a placeholder, with one warning each" missing_glyphs
+
+# Pathological text through the real binary: each finishes quickly with a
+# valid PDF whose runs all stay on the page.
+pathological() {
+	local csv=$scratch/patho.csv
+	"$PY" - "$csv" <<'PY'
+import sys
+rows = [
+    ("big", "A 100 KB paragraph", " ".join(["cooperation between neighbours"] * 3400)),
+    ("word", "One long word", "x" * 5000),
+    ("spaces", "Ten thousand spaces", "before" + " " * 10000 + "after"),
+    ("marks", "Only combining marks", "\u0301" * 500),
+    ("arabic", "Only Arabic", " ".join(["المزارعون يتقاسمون الماء والبذور"] * 200)),
+    ("name", "N" * 1000, "A name of a thousand letters."),
+    ("url", "A huge URL", "https://example.org/" + "/".join(["segment%d" % i for i in range(600)])),
+]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("id,name,sector,summary\n")
+    for id_, name, summary in rows:
+        f.write('%s,"%s",agriculture,"%s"\n' % (id_, name, summary))
+PY
+	local start=$SECONDS
+	"$LIGHTBOOK" -q --sectors tests/data/sectors.csv --edition tests/data/edition.ini \
+		-o "$scratch/patho.pdf" "$csv" 2>"$scratch/patho.err" || { cat "$scratch/patho.err"; return 1; }
+	[ $((SECONDS - start)) -lt 20 ] || { echo "took $((SECONDS - start)) s"; return 1; }
+	qpdf --check "$scratch/patho.pdf" >/dev/null || return 1
+	"$LIGHTBOOK" --dump-pages --sectors tests/data/sectors.csv --edition tests/data/edition.ini \
+		"$csv" 2>/dev/null >"$scratch/patho.txt" || return 1
+	# No run reaches past its page's right edge (page_dump: size=WxH, x=, w=).
+	awk '/^page [0-9]+ size=/ { split($3, s, "[=x]"); width = s[2] }
+	     / glyphs / { for (i = 1; i <= NF; i++) { if ($i ~ /^x=/) x = substr($i, 3); if ($i ~ /^w=/) w = substr($i, 3) }
+	                  if (x + w > width + 0.1) { print "past the edge:", $0; bad = 1 } }
+	     END { exit bad }' "$scratch/patho.txt"
+}
+check "pathological paragraphs build quickly and stay on the page" pathological

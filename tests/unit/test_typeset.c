@@ -695,6 +695,46 @@ static void missing_characters_become_placeholders(void **state)
 	lines_free(&lines);
 }
 
+/* An Arabic paragraph with an English name and numbers: shaped Arabic
+ * reads right to left, the English name and the digits left to right, on
+ * every line, whatever the measure. */
+static void english_and_numbers_in_an_arabic_paragraph(void **state)
+{
+	(void)state;
+	/* "The project began in 2015 with 40 participants, among them
+	 * students of Tel Aviv University, and today it has more than 300." */
+	const char *text = "بدأ المشروع عام 2015 مع 40 مشاركًا، بينهم طلاب من "
+			   "Tel Aviv University، واليوم يضم أكثر من 300.";
+	bool split_seen = false;
+	for (double measure = 70; measure < 260; measure += 4) {
+		struct lines lines;
+		typeset_paragraph(fonts, text, &body, DIR_AUTO, ALIGN_JUSTIFY, measure, &lines);
+		assert_true(lines.rtl);
+		assert_inside(&lines, measure);
+		for (size_t i = 0; i < lines.count; i++) {
+			const struct line *l = &lines.items[i];
+			assert_null(find_in_line(l, "5102"));
+			assert_null(find_in_line(l, "003"));
+			assert_null(find_in_line(l, "vivA"));
+			for (size_t r = 0; r < l->run_count; r++) {
+				const char *t = l->runs[r].text;
+				/* Arabic letters arrive as presentation forms. */
+				if (l->runs[r].face == FACE_ARABIC)
+					assert_null(strstr(t, "\u0645"));   /* no bare meem */
+			}
+			const char *tel = find_in_line(l, "Tel");
+			const char *uni = find_in_line(l, "University");
+			if (tel && uni)
+				assert_true(tel < uni);
+			if (tel && !uni && i + 1 < lines.count &&
+			    find_in_line(&lines.items[i + 1], "University"))
+				split_seen = true;
+		}
+		lines_free(&lines);
+	}
+	assert_true(split_seen);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -717,6 +757,7 @@ int main(void)
 		cmocka_unit_test(pathological_paragraphs_end_quickly_inside_the_margins),
 		cmocka_unit_test(a_hebrew_phrase_crossing_a_line_end),
 		cmocka_unit_test(english_and_numbers_in_a_hebrew_paragraph),
+		cmocka_unit_test(english_and_numbers_in_an_arabic_paragraph),
 		cmocka_unit_test(latin_pairs_are_kerned),
 		cmocka_unit_test(line_widths_match_harfbuzz),
 		cmocka_unit_test(missing_characters_become_placeholders),
