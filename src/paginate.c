@@ -22,6 +22,8 @@ struct cursor {
 	int columns;             /* how many, when in_columns */
 	int column;              /* which, in reading order (from the right in RTL) */
 	double columns_top;      /* where the columns start on this page */
+	double column_bottom;    /* if not 0: where the first column ends, to
+				    balance the columns of the index's last page */
 	double deepest;          /* lowest y reached by a column left behind */
 	bool chapter_opening;    /* the first page of a chapter: no running head */
 	size_t fill_items[8];    /* item count at each BLOCK_FILL on this page */
@@ -37,6 +39,7 @@ struct flow {
 	struct place *known;            /* per anchor, from the previous pass */
 	struct place *found;            /* per anchor, this pass */
 	const char *chapter_title;      /* for the running head */
+	size_t block;                   /* the block being placed */
 	struct cursor at;
 	bool started;
 };
@@ -227,6 +230,17 @@ static void new_page(struct flow *f, enum page_style style)
 				.y = frame_top(f), .empty = true};
 }
 
+static void balance_columns(struct flow *f);
+
+/* The foot of the frame being filled: the page's, or where a balanced
+ * first column ends. */
+static double frame_foot(const struct flow *f)
+{
+	if (f->at.column_bottom > 0 && f->at.column == 0)
+		return fmin(f->at.column_bottom, frame_bottom(f));
+	return frame_bottom(f);
+}
+
 /* Moves on to the next column, or after the last to a new page, where
  * the flow stays in columns if it was. */
 static void next_frame(struct flow *f)
@@ -244,6 +258,7 @@ static void next_frame(struct flow *f)
 	f->at.in_columns = in;
 	f->at.columns = columns;
 	f->at.columns_top = f->at.y;
+	balance_columns(f);
 }
 
 /* Switches between the full width and the columns as block b needs:
@@ -264,6 +279,7 @@ static void enter_block(struct flow *f, const struct block *b)
 	f->at.column = 0;
 	f->at.in_columns = in_columns(f, b);
 	f->at.columns = block_columns(f, b);
+	balance_columns(f);
 }
 
 /* Numbers pages from the current one on, if the block that opened it
@@ -304,7 +320,7 @@ static void add_space(struct flow *f, double space)
 /* How many line boxes of this leading still fit on the page. */
 static size_t room_for(const struct flow *f, double leading)
 {
-	double left = frame_bottom(f) - f->at.y + 0.01;
+	double left = frame_foot(f) - f->at.y + 0.01;
 	return left < leading ? 0 : (size_t)floor(left / leading);
 }
 
@@ -401,6 +417,26 @@ static double block_height(const struct flow *f, size_t i, size_t max_lines)
 	}
 }
 
+/* When the rest of the blocks that ask for columns (the index) fits in
+ * the columns of this page, the first column ends about halfway down
+ * that rest, so that the columns of the last page end level rather than
+ * the first full and the second short. Entries are not split, so the
+ * second column runs to the page's foot. */
+static void balance_columns(struct flow *f)
+{
+	const struct booklet *bk = f->booklet;
+	f->at.column_bottom = 0;
+	if (!f->at.in_columns || f->at.columns < 2 || f->block >= bk->count ||
+	    !bk->blocks[f->block].columns)
+		return;
+	double rest = 0;
+	for (size_t j = f->block; j < bk->count && bk->blocks[j].columns; j++)
+		rest += block_height(f, j, SIZE_MAX) + bk->blocks[j].space_after;
+	double depth = rest / f->at.columns;
+	if (f->at.columns_top + depth <= frame_bottom(f) - bk->blocks[f->block].leading)
+		f->at.column_bottom = f->at.columns_top + depth + bk->blocks[f->block].leading;
+}
+
 /* Breaks the page before a block that must stay with the blocks after it,
  * if the chain and the first two lines of what follows do not fit. */
 static void keep_together(struct flow *f, size_t i)
@@ -417,7 +453,7 @@ static void keep_together(struct flow *f, size_t i)
 	}
 	if (j < bk->count)
 		need += block_height(f, j, 2);
-	if (f->at.y + need > frame_bottom(f) + 0.01)
+	if (f->at.y + need > frame_foot(f) + 0.01)
 		next_frame(f);
 }
 
@@ -716,6 +752,7 @@ static void flow_blocks(struct flow *f)
 	const struct booklet *bk = f->booklet;
 	for (size_t i = 0; i < bk->count; i++) {
 		const struct block *b = &bk->blocks[i];
+		f->block = i;
 		progress_report(STAGE_PAGINATE, i, bk->count);
 		switch (b->kind) {
 		case BLOCK_PAGE_BREAK:

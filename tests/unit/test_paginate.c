@@ -641,6 +641,33 @@ static void print_layout_has_bleed_and_crop_marks(void **state)
 	diag_list_free(&diags);
 }
 
+/* The index's last page has its two columns end level: within two
+ * lines of each other, rather than the first full and the second short. */
+static void index_columns_end_level_on_its_last_page(void **state)
+{
+	(void)state;
+	size_t last = index_page();
+	for (size_t p = index_page(); p < doc.page_count; p++)
+		for (size_t i = 0; i < doc.pages[p].item_count; i++)
+			if (doc.pages[p].items[i].kind == ITEM_LINK_PAGE)
+				last = p;
+	assert_true(last > index_page());   /* the sample's index takes two pages */
+	double measure = layout.page_width - layout.margin_inner - layout.margin_outer;
+	double middle = (is_recto(last) ? layout.margin_inner : layout.margin_outer) +
+			measure / 2;
+	double bottom[2] = {0, 0};
+	const struct page *page = &doc.pages[last];
+	for (size_t i = 0; i < page->item_count; i++) {
+		const struct item *it = &page->items[i];
+		if (it->kind == ITEM_GLYPHS && !is_furniture(&it->u.glyphs)) {
+			size_t column = it->u.glyphs.x > middle;
+			bottom[column] = fmax(bottom[column], it->u.glyphs.y);
+		}
+	}
+	assert_true(bottom[0] > 0 && bottom[1] > 0);
+	assert_true(fabs(bottom[0] - bottom[1]) <= 2 * layout.leading);
+}
+
 /* The page of d's level-0 outline entry titled title; the first chapter's
  * when title is NULL. */
 static size_t chapter_page(const struct document *d, const char *title)
@@ -741,6 +768,7 @@ int main(void)
 		cmocka_unit_test(index_numbers_link_to_their_pages),
 		cmocka_unit_test(index_is_in_alphabetical_order),
 		cmocka_unit_test(index_is_in_two_columns),
+		cmocka_unit_test(index_columns_end_level_on_its_last_page),
 		cmocka_unit_test(navigation_keeps_hold_wherever_the_page_ends),
 		cmocka_unit_test(a4_report_flows_in_two_columns),
 		cmocka_unit_test(print_layout_has_bleed_and_crop_marks),
