@@ -400,7 +400,7 @@ static size_t choose_sectors(const struct catalog *cat, const char *ids, size_t 
 }
 
 enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
-				 struct diag_list *diags)
+				 bool require_initiatives, struct diag_list *diags)
 {
 	enum status st = STATUS_OK;
 	size_t *chosen = xcalloc(cat->sector_count + 1, sizeof *chosen);
@@ -410,7 +410,7 @@ enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
 		if (cat->initiatives[i].sector_index < cat->sector_count)
 			uses[cat->initiatives[i].sector_index]++;
 	for (size_t k = 0; k < count; k++)
-		if (!uses[chosen[k]]) {
+		if (require_initiatives && !uses[chosen[k]]) {
 			diag_error(diags, cat->sectors[chosen[k]].id.at,
 				   "--sector: sector \"%s\" has no initiatives to hand out",
 				   cat->sectors[chosen[k]].id.text);

@@ -99,12 +99,13 @@ enum status catalog_read(struct catalog *cat, const char *initiatives_path,
 
 /* Makes a checked catalog a handout's: keeps only the sectors whose ids
  * ids lists (comma-separated, in that order) and their initiatives, and
- * sets handout. An id that is not a
- * sector, or is given twice, is STATUS_USAGE; a chosen sector without
- * initiatives STATUS_INVALID; both with a diagnostic. The catalog is
- * unchanged unless it returns STATUS_OK. */
+ * sets handout. An id that is not a sector, or is given twice, is
+ * STATUS_USAGE; with require_initiatives, a chosen sector without
+ * initiatives is STATUS_INVALID (the previous edition, compared with,
+ * may lack one); both with a diagnostic. The catalog is unchanged unless
+ * it returns STATUS_OK. */
 enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
-				 struct diag_list *diags);
+				 bool require_initiatives, struct diag_list *diags);
 
 void catalog_free(struct catalog *cat);
 

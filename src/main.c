@@ -379,7 +379,7 @@ static enum status compare_previous(const struct options *opt, struct catalog *c
 	if (opt->sector_ids) {
 		/* The previous edition may lack a chosen sector: that is no error. */
 		struct diag_list ignored = {0};
-		catalog_keep_sectors(previous, opt->sector_ids, &ignored);
+		catalog_keep_sectors(previous, opt->sector_ids, false, &ignored);
 		diag_list_free(&ignored);
 	}
 	changes_compare(cat, previous, changes);
@@ -410,7 +410,7 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	if (check_catalog(cat, diags) != STATUS_OK || diag_has_errors(diags))
 		return STATUS_INVALID;
 	if (opt->sector_ids) {
-		st = catalog_keep_sectors(cat, opt->sector_ids, diags);
+		st = catalog_keep_sectors(cat, opt->sector_ids, true, diags);
 		if (st != STATUS_OK)
 			return st;
 	}

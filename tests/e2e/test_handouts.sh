@@ -81,3 +81,23 @@ make_handouts() {
 	[ "$count" -eq 8 ] || { echo "$count handouts"; return 1; }
 }
 check "make handouts writes one handout per sector, each with only its initiatives" make_handouts
+
+# With --previous, a handout compares only its own sectors, even when the
+# previous edition had none of a chosen sector's initiatives.
+handout_changes() {
+	"$PY" - "$scratch/previous.csv" <<'PY'
+import csv, sys
+with open("data/initiatives.csv", encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.reader(f))
+sector = rows[0].index("sector")
+with open(sys.argv[1], "w", encoding="utf-8", newline="") as f:
+    csv.writer(f).writerows(r for r in rows if r[sector] != "sport")
+PY
+	local sport
+	sport=$(names_by_sector sport | wc -l)
+	"$LIGHTBOOK" --sector sport,health --previous "$scratch/previous.csv" \
+		-o "$scratch/changes.pdf" 2>"$scratch/err" || { cat "$scratch/err"; return 1; }
+	grep -qx "lightbook: $sport new, 0 updated, 0 removed since $scratch/previous.csv" \
+		"$scratch/err" || { cat "$scratch/err"; return 1; }
+}
+check "--sector with --previous: only the handout's sectors are compared" handout_changes
