@@ -35,13 +35,21 @@ static const struct column initiative_columns[] = {
 	INITIATIVE(summary_he, false),
 	INITIATIVE(summary_ar, false),
 	INITIATIVE(location, false),
+	INITIATIVE(location_he, false),
+	INITIATIVE(location_ar, false),
 	INITIATIVE(region, false),
+	INITIATIVE(region_he, false),
+	INITIATIVE(region_ar, false),
 	INITIATIVE(founded, false),
 	INITIATIVE(participants, false),
 	INITIATIVE(partners, false),
 	INITIATIVE(url, false),
 	INITIATIVE(quote, false),
+	INITIATIVE(quote_he, false),
+	INITIATIVE(quote_ar, false),
 	INITIATIVE(quote_by, false),
+	INITIATIVE(quote_by_he, false),
+	INITIATIVE(quote_by_ar, false),
 };
 #undef INITIATIVE
 

@@ -37,11 +37,13 @@ struct initiative {
 	struct field name, name_he, name_ar;
 	struct field sector;
 	struct field summary, summary_he, summary_ar;
-	struct field location, region;
+	struct field location, location_he, location_ar;
+	struct field region, region_he, region_ar;
 	struct field founded, participants;
 	struct field partners;       /* ';'-separated, as written */
 	struct field url;
-	struct field quote, quote_by;
+	struct field quote, quote_he, quote_ar;
+	struct field quote_by, quote_by_he, quote_by_ar;
 	/* Resolved by check: */
 	size_t sector_index;         /* index into catalog.sectors; SIZE_MAX if unknown */
 	int founded_year;            /* 0 when founded is empty or invalid */

@@ -17,13 +17,21 @@ static const size_t content_fields[] = {
 	offsetof(struct initiative, summary_he),
 	offsetof(struct initiative, summary_ar),
 	offsetof(struct initiative, location),
+	offsetof(struct initiative, location_he),
+	offsetof(struct initiative, location_ar),
 	offsetof(struct initiative, region),
+	offsetof(struct initiative, region_he),
+	offsetof(struct initiative, region_ar),
 	offsetof(struct initiative, founded),
 	offsetof(struct initiative, participants),
 	offsetof(struct initiative, partners),
 	offsetof(struct initiative, url),
 	offsetof(struct initiative, quote),
+	offsetof(struct initiative, quote_he),
+	offsetof(struct initiative, quote_ar),
 	offsetof(struct initiative, quote_by),
+	offsetof(struct initiative, quote_by_he),
+	offsetof(struct initiative, quote_by_ar),
 };
 
 static const char *field_text(const struct initiative *in, size_t offset)

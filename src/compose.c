@@ -125,6 +125,13 @@ static const char *in_lang(enum lang lang, const struct field *const fields[LANG
 	return *fields[lang]->text ? fields[lang]->text : fields[LANG_EN]->text;
 }
 
+/* The language whose field text is (text came from fields by in_lang). */
+static enum lang lang_of_text(const struct booklet *b,
+			      const struct field *const fields[LANG_COUNT], const char *text)
+{
+	return fields[b->lang]->text == text ? b->lang : LANG_EN;
+}
+
 /* in_lang for a text the booklet shows once: one that falls back to
  * English is counted for main's warning. */
 static const char *localized(struct booklet *b, const struct field *const fields[LANG_COUNT])
@@ -370,11 +377,16 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 	add_contents_entry(b, s, tr(b->lang, STR_INDEX), index_anchor(cat), 0, s->muted);
 }
 
-/* Where an initiative is: its place and, when it says more, its region. */
-static void append_place(struct buffer *out, const struct initiative *in)
+/* Where an initiative is, in the edition's language: its place and, when
+ * it says more, its region. */
+static void append_place(struct buffer *out, struct booklet *b, const struct initiative *in)
 {
-	const char *place = in->location.text, *region = in->region.text;
-	if (*place && *region && strcmp(place, region) != 0)
+	const struct field *const places[] = {&in->location, &in->location_he,
+					      &in->location_ar};
+	const struct field *const regions[] = {&in->region, &in->region_he, &in->region_ar};
+	const char *place = *in->location.text ? localized(b, places) : "";
+	const char *region = *in->region.text ? localized(b, regions) : "";
+	if (*place && *region && strcmp(in->location.text, in->region.text) != 0)
 		buffer_printf(out, "%s, %s", place, region);
 	else
 		buffer_append_str(out, *place ? place : region);
@@ -410,7 +422,7 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 	const char *next = b->lang == LANG_AR ? "\u061C  ·  "   /* ALM: Arabic context */
 			 : b->lang == LANG_HE ? "\u200F  ·  " : "  ·  ";
 	if (*in->location.text || *in->region.text) {
-		append_place(&meta, in);
+		append_place(&meta, b, in);
 		sep = next;
 	}
 	if (in->founded_year) {
@@ -438,7 +450,14 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 						 &in->summary_ar};
 	add_paragraphs(b, localized(b, summaries), &body);
 
-	if (*in->quote.text) {
+	const struct field *const quotes[] = {&in->quote, &in->quote_he, &in->quote_ar};
+	const char *quote_text = *in->quote.text ? localized(b, quotes) : "";
+	if (*quote_text) {
+		/* Quotation marks as each language writes them; « » mirror
+		 * in a right-to-left line, pointing outwards as in Arabic. */
+		static const char *const marks[LANG_COUNT][2] = {
+			{"\u201c", "\u201d"}, {"\"", "\""}, {"\u00ab", "\u00bb"}};
+		const char *const *mark = marks[lang_of_text(b, quotes, quote_text)];
 		struct block quote = body;
 		quote.style.italic = true;
 		quote.indent = s->base * 1.5;
@@ -447,19 +466,21 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 		quote.dir = DIR_AUTO;   /* a quotation keeps the direction of its words */
 		quote.space_before = s->leading * 0.5;
 		struct buffer q = {0};
-		bool quoted = strncmp(in->quote.text, "\u201c", 3) == 0 ||
-			      in->quote.text[0] == '"';
+		bool quoted = strncmp(quote_text, "\u201c", 3) == 0 ||
+			      strncmp(quote_text, "\u00ab", 2) == 0 || quote_text[0] == '"';
 		if (quoted)
-			buffer_append_str(&q, in->quote.text);
+			buffer_append_str(&q, quote_text);
 		else
-			buffer_printf(&q, "\u201c%s\u201d", in->quote.text);
+			buffer_printf(&q, "%s%s%s", mark[0], quote_text, mark[1]);
 		add_paragraphs(b, q.data, &quote);
 		buffer_free(&q);
+		const struct field *const bys[] = {&in->quote_by, &in->quote_by_he,
+						   &in->quote_by_ar};
 		if (*in->quote_by.text) {
 			/* The attribution never starts a page on its own. */
 			b->blocks[b->count - 1].keep_with_next = true;
 			struct buffer by = {0};
-			buffer_printf(&by, "\u2014 %s", in->quote_by.text);
+			buffer_printf(&by, "\u2014 %s", localized(b, bys));
 			struct block *a = add_text(b, s, by.data, FAMILY_SANS, 0.85);
 			a->align = ALIGN_END;
 			a->dir = DIR_AUTO;
@@ -654,9 +675,13 @@ static void compose_index(const struct catalog *cat, const struct styles *s,
 		add_term(&terms, in_lang(b->lang, names), true, name_anchor(cat, i));
 		for (size_t k = 0; k < in->partner_count; k++)
 			add_term(&terms, in->partner_names[k], false, partners_anchor(cat, i));
-		add_term(&terms, in->location.text, false, name_anchor(cat, i));
+		const struct field *const places[] = {&in->location, &in->location_he,
+						      &in->location_ar};
+		const struct field *const regions[] = {&in->region, &in->region_he,
+						       &in->region_ar};
+		add_term(&terms, in_lang(b->lang, places), false, name_anchor(cat, i));
 		if (strcmp(in->region.text, in->location.text) != 0)
-			add_term(&terms, in->region.text, false, name_anchor(cat, i));
+			add_term(&terms, in_lang(b->lang, regions), false, name_anchor(cat, i));
 	}
 	qsort(terms.items, terms.count, sizeof *terms.items, compare_terms);
 

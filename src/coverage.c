@@ -48,7 +48,9 @@ void coverage_check(const struct catalog *cat, struct fontset *fonts,
 	const struct field *edition_fields[] = {
 		&e->title, &e->title_he, &e->title_ar, &e->subtitle, &e->subtitle_he,
 		&e->subtitle_ar, &e->label, &e->label_he, &e->label_ar, &e->publisher,
-		&e->publisher_he, &e->publisher_ar,
+		&e->publisher_he, &e->publisher_ar, &e->colophon, &e->colophon_he,
+		&e->colophon_ar, &e->foreword_text[0], &e->foreword_text[1],
+		&e->foreword_text[2],
 	};
 	for (size_t i = 0; i < sizeof edition_fields / sizeof *edition_fields; i++)
 		check_field(&c, edition_fields[i]);
@@ -64,8 +66,10 @@ void coverage_check(const struct catalog *cat, struct fontset *fonts,
 		const struct initiative *in = &cat->initiatives[i];
 		const struct field *fields[] = {
 			&in->name, &in->name_he, &in->name_ar, &in->summary, &in->summary_he,
-			&in->summary_ar, &in->location, &in->region, &in->partners, &in->url,
-			&in->quote, &in->quote_by,
+			&in->summary_ar, &in->location, &in->location_he, &in->location_ar,
+			&in->region, &in->region_he, &in->region_ar, &in->partners, &in->url,
+			&in->quote, &in->quote_he, &in->quote_ar, &in->quote_by,
+			&in->quote_by_he, &in->quote_by_ar,
 		};
 		for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
 			check_field(&c, fields[k]);

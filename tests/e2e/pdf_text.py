@@ -346,14 +346,15 @@ def check_destinations(pdf, sectors_path, csv_path):
 
 
 # What a Hebrew or Arabic booklet must say (written here independently of
-# lightbook's table), and the English fixed words it must not show. The
+# lightbook's table; a place and a quotation from the _he/_ar columns
+# too), and the English fixed words it must not show. The
 # English patterns are whole phrases, since English names of initiatives
 # stay in the booklet beneath the translated ones.
 EDITION_WORDS = {
     "he": ["תוכן העניינים", "שנת הקמה", "שותפים", "משתתפים", "1 בדצמבר 2026",
-           "פתח דבר"],
+           "פתח דבר", "ירושלים", "הידיעה שהצלתי חיים", "מיכה הנדלר, המייסד"],
     "ar": ["المحتويات", "سنة التأسيس", "الشركاء", "مشاركا", "1 كانون الأول 2026",
-           "تمهيد"],
+           "تمهيد", "القدس", "إن معرفتي بأنني أنقذت", "ميكا هندلر، المؤسس"],
 }
 ENGLISH_WORDS = [r"\bContents\b", r"\bFounded \d", r"\bPartners?:", r"\d participants?\b",
                  r"\bDecember\b", r"\bChanges in this edition\b", r"\bForeword\b",
