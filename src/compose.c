@@ -816,6 +816,7 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 		chapter++;
 	}
 	out->chapter_count = chapter;
+	out->list_comma = tr(out->lang, STR_LIST_COMMA);
 	compose_index(cat, &s, out);
 	out->anchor_count = changes_anchor(cat) + 1;
 	size_t back = out->count;

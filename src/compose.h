@@ -93,6 +93,8 @@ struct booklet {
 	size_t count, cap;
 	size_t chapter_count;
 	size_t anchor_count;
+	const char *list_comma;    /* between an index entry's page numbers: the
+				      language's comma; static */
 	enum lang lang;            /* the edition's language (edition.ini's lang) */
 	bool right_to_left;        /* pages designed from the right, bound on the right */
 	bool arabic_digits;        /* the Arabic edition with arabic_indic_digits:

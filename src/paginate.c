@@ -694,8 +694,12 @@ static void place_index_entry(struct flow *f, size_t i)
 	size_t count = 0, line = 0;
 	/* A space that ends a text has no width in typeset_width (a line
 	 * drops it), so measure the comma and its space before a digit. */
-	double comma = typeset_width(f->fonts, ", 1", &b->style) -
+	const char *comma_text = f->booklet->list_comma ? f->booklet->list_comma : ",";
+	struct buffer spaced = {0};
+	buffer_printf(&spaced, "%s 1", comma_text);
+	double comma = typeset_width(f->fonts, spaced.data, &b->style) -
 		       typeset_width(f->fonts, "1", &b->style);
+	buffer_free(&spaced);
 	enter_block(f, b);
 	double width = block_measure(f, b);
 	double x = (term->count > 1 ? b->indent : 0) +
@@ -724,7 +728,7 @@ static void place_index_entry(struct flow *f, size_t i)
 	 * ends at its measure's right edge, so the first moves right. */
 	for (size_t k = 0; k < term->count; k++)
 		place_line(f, b, &term->items[k], (k != 0) != rtl ? b->indent : 0);
-	double comma_width = typeset_width(f->fonts, ",", &b->style);
+	double comma_width = typeset_width(f->fonts, comma_text, &b->style);
 	for (size_t k = 0; k < count; k++) {
 		const struct index_number *n = &numbers[k];
 		double box = top + (double)n->line * b->leading;
@@ -732,7 +736,7 @@ static void place_index_entry(struct flow *f, size_t i)
 		/* From the start edge to a left edge on the page. */
 		double nx = rtl ? left + width - n->x - n->width : left + n->x;
 		if (n->comma)
-			add_label(f, ",", &b->style, b->color,
+			add_label(f, comma_text, &b->style, b->color,
 				  rtl ? left + width - (n->x - comma) - comma_width
 				      : left + n->x - comma,
 				  baseline, false);

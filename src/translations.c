@@ -27,6 +27,7 @@ static const char *const table[STRING_COUNT][LANG_COUNT] = {
 	[STR_FOREWORD] = {"Foreword", "פתח דבר", "تمهيد"},
 	[STR_INDEX] = {"Index", "מפתח", "الفهرس الأبجدي"},
 	[STR_AT_A_GLANCE] = {"At a glance", "במבט כולל", "لمحة عامة"},
+	[STR_LIST_COMMA] = {",", ",", "،"},
 };
 
 /* CLDR's plural categories; a language uses some of them. */

@@ -38,6 +38,7 @@ enum string_id {
 	STR_FOREWORD,
 	STR_INDEX,
 	STR_AT_A_GLANCE,
+	STR_LIST_COMMA,        /* between the page numbers of an index entry */
 	STRING_COUNT,
 };
 

@@ -36,3 +36,20 @@ check "150 initiatives: page labels roman, then arabic, as the folios print them
 check "150 initiatives: a named destination per chapter and initiative, on its page" \
 	"$PY" tests/e2e/pdf_text.py destinations "$big/booklet.pdf" "$big/sectors.csv" \
 	"$big/initiatives.csv"
+
+# The Arabic edition separates an index entry's page numbers with the
+# Arabic comma, the English one with the Latin comma.
+index_commas() {
+	"$LIGHTBOOK" -q --lang "$1" --dump-pages >"$scratch/pages-$1.txt" || return 1
+	local index
+	index=$(grep '^outline level=0 ' "$scratch/pages-$1.txt" | tail -n 1 | sed 's/.* page=\([0-9]*\) .*/\1/')
+	awk -v from="$index" -v want="$2" -v other="$3" '
+		$1 == "page" && $2 >= from && $3 == "glyphs" {
+			if ($NF == "|" want "|") w++
+			if ($NF == "|" other "|") o++
+		}
+		END { print w + 0, "with", want, "and", o + 0, "with", other; exit !(w > 20 && o == 0) }' \
+		"$scratch/pages-$1.txt"
+}
+check "the Arabic index separates page numbers with the Arabic comma" index_commas ar '،' ','
+check "the English index separates page numbers with the Latin comma" index_commas en ',' '،'
