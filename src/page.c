@@ -86,6 +86,13 @@ void item_move(struct item *item, double dx, double dy)
 		item->u.link.x += dx;
 		item->u.link.y += dy;
 		break;
+	case ITEM_PATH:
+		for (size_t i = 0; i < item->u.path.op_count; i++)
+			for (int k = 0; k < 3; k++) {
+				item->u.path.ops[i].x[k] += dx;
+				item->u.path.ops[i].y[k] += dy;
+			}
+		break;
 	}
 }
 
@@ -145,7 +152,7 @@ char *document_page_label(const struct document *doc, size_t index)
 	return buffer_take(&out);
 }
 
-static void free_item(struct item *item)
+void item_free(struct item *item)
 {
 	switch (item->kind) {
 	case ITEM_GLYPHS:
@@ -155,6 +162,9 @@ static void free_item(struct item *item)
 	case ITEM_LINK_URI:
 		free(item->u.link.uri);
 		break;
+	case ITEM_PATH:
+		free(item->u.path.ops);
+		break;
 	case ITEM_RECT:
 	case ITEM_RULE:
 	case ITEM_LINK_PAGE:
@@ -162,12 +172,37 @@ static void free_item(struct item *item)
 	}
 }
 
+void page_add_copy(struct page *page, const struct item *item, double dx, double dy)
+{
+	struct item copy = *item;
+	switch (item->kind) {
+	case ITEM_GLYPHS:
+		copy.u.glyphs.text = xstrdup(item->u.glyphs.text);
+		break;
+	case ITEM_LINK_URI:
+		copy.u.link.uri = xstrdup(item->u.link.uri);
+		break;
+	case ITEM_PATH: {
+		size_t bytes = item->u.path.op_count * sizeof *item->u.path.ops;
+		copy.u.path.ops = xmalloc(bytes ? bytes : 1);
+		memcpy(copy.u.path.ops, item->u.path.ops, bytes);
+		break;
+	}
+	case ITEM_RECT:
+	case ITEM_RULE:
+	case ITEM_LINK_PAGE:
+		break;
+	}
+	item_move(&copy, dx, dy);
+	page_add(page, copy);
+}
+
 void document_free(struct document *doc)
 {
 	for (size_t p = 0; p < doc->page_count; p++) {
 		struct page *page = &doc->pages[p];
 		for (size_t i = 0; i < page->item_count; i++)
-			free_item(&page->items[i]);
+			item_free(&page->items[i]);
 		free(page->items);
 		free(page->label);
 	}
@@ -181,6 +216,37 @@ void document_free(struct document *doc)
 	free(doc->destinations);
 	free(doc->numbering);
 	*doc = (struct document){0};
+}
+
+/* "page 5 path ops=5 box=x,y,w,h fill=#RRGGBB stroke=none": enough for a
+ * test to find a chart's bars and compare their lengths. */
+static void dump_path(struct buffer *out, size_t page, const struct path *path)
+{
+	double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+	bool any = false;
+	for (size_t i = 0; i < path->op_count; i++) {
+		const struct path_op *op = &path->ops[i];
+		int points = op->kind == PATH_CURVE ? 3 : op->kind == PATH_CLOSE ? 0 : 1;
+		for (int k = 0; k < points; k++) {
+			if (!any || op->x[k] < x0) x0 = op->x[k];
+			if (!any || op->x[k] > x1) x1 = op->x[k];
+			if (!any || op->y[k] < y0) y0 = op->y[k];
+			if (!any || op->y[k] > y1) y1 = op->y[k];
+			any = true;
+		}
+	}
+	buffer_printf(out, "page %zu path ops=%zu x=%.1f y=%.1f w=%.1f h=%.1f", page,
+		      path->op_count, x0, y0, x1 - x0, y1 - y0);
+	if (path->fill)
+		buffer_printf(out, " fill=#%02X%02X%02X", (unsigned)(path->fill_color.r * 255 + 0.5),
+			      (unsigned)(path->fill_color.g * 255 + 0.5),
+			      (unsigned)(path->fill_color.b * 255 + 0.5));
+	if (path->stroke)
+		buffer_printf(out, " stroke=#%02X%02X%02X lw=%.2f",
+			      (unsigned)(path->stroke_color.r * 255 + 0.5),
+			      (unsigned)(path->stroke_color.g * 255 + 0.5),
+			      (unsigned)(path->stroke_color.b * 255 + 0.5), path->line_width);
+	buffer_append_str(out, "\n");
 }
 
 void page_dump(const struct document *doc, struct buffer *out)
@@ -230,6 +296,9 @@ void page_dump(const struct document *doc, struct buffer *out)
 					      p + 1, it->u.link.x, it->u.link.y,
 					      it->u.link.width, it->u.link.height,
 					      it->u.link.target_page + 1);
+				break;
+			case ITEM_PATH:
+				dump_path(out, p + 1, &it->u.path);
 				break;
 			}
 		}

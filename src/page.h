@@ -13,6 +13,7 @@
 #include "font.h"
 #include "mem.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct rgb {
@@ -25,6 +26,7 @@ enum item_kind {
 	ITEM_RULE,       /* a stroked straight line */
 	ITEM_LINK_URI,   /* a clickable area that opens a web address */
 	ITEM_LINK_PAGE,  /* a clickable area that goes to another page */
+	ITEM_PATH,       /* a filled and/or stroked outline (a chart's shapes) */
 };
 
 struct glyph_run {
@@ -50,6 +52,25 @@ struct rule {
 	struct rgb color;
 };
 
+enum path_op_kind { PATH_MOVE, PATH_LINE, PATH_CURVE, PATH_CLOSE };
+
+/* One segment of an outline: MOVE and LINE use point 0, CURVE (a cubic
+ * Bezier) the control points 0 and 1 and the end point 2. */
+struct path_op {
+	enum path_op_kind kind;
+	double x[3], y[3];
+};
+
+/* An outline built by cairo (arcs already turned into curves), filled
+ * first, then stroked, as PDF's B operator does. */
+struct path {
+	struct path_op *ops;
+	size_t op_count;
+	bool fill, stroke;
+	struct rgb fill_color, stroke_color;
+	double line_width;
+};
+
 struct link {
 	double x, y, width, height;   /* the clickable area; y is the top */
 	char *uri;                    /* ITEM_LINK_URI */
@@ -64,6 +85,7 @@ struct item {
 		struct rect rect;
 		struct rule rule;
 		struct link link;
+		struct path path;
 	} u;
 };
 
@@ -149,6 +171,11 @@ void page_add(struct page *page, struct item item);
 struct item item_copy(const struct item *item);
 /* Moves an item (its own position; a link's target stays). */
 void item_move(struct item *item, double dx, double dy);
+/* Appends a deep copy of item moved by (dx, dy): placing a figure laid out
+ * on a page of its own. */
+void page_add_copy(struct page *page, const struct item *item, double dx, double dy);
+/* Frees what an item owns. */
+void item_free(struct item *item);
 void document_add_outline(struct document *doc, const char *title, int level,
 			  size_t page, double y);
 void document_add_destination(struct document *doc, const char *name, size_t page,

@@ -211,6 +211,48 @@ static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *
 	buffer_free(&tj);
 }
 
+/* Replays an outline cairo built with libharu's path operators. */
+static void draw_path(HPDF_Page hp, const struct page *page, const struct path *path)
+{
+	if (path->fill)
+		HPDF_Page_SetRGBFill(hp, (HPDF_REAL)path->fill_color.r,
+				     (HPDF_REAL)path->fill_color.g, (HPDF_REAL)path->fill_color.b);
+	if (path->stroke) {
+		HPDF_Page_SetRGBStroke(hp, (HPDF_REAL)path->stroke_color.r,
+				       (HPDF_REAL)path->stroke_color.g,
+				       (HPDF_REAL)path->stroke_color.b);
+		HPDF_Page_SetLineWidth(hp, (HPDF_REAL)path->line_width);
+	}
+	for (size_t i = 0; i < path->op_count; i++) {
+		const struct path_op *op = &path->ops[i];
+		HPDF_REAL x[3], y[3];
+		for (int k = 0; k < 3; k++) {
+			x[k] = (HPDF_REAL)op->x[k];
+			y[k] = (HPDF_REAL)(page->height - op->y[k]);
+		}
+		switch (op->kind) {
+		case PATH_MOVE:
+			HPDF_Page_MoveTo(hp, x[0], y[0]);
+			break;
+		case PATH_LINE:
+			HPDF_Page_LineTo(hp, x[0], y[0]);
+			break;
+		case PATH_CURVE:
+			HPDF_Page_CurveTo(hp, x[0], y[0], x[1], y[1], x[2], y[2]);
+			break;
+		case PATH_CLOSE:
+			HPDF_Page_ClosePath(hp);
+			break;
+		}
+	}
+	if (path->fill && path->stroke)
+		HPDF_Page_FillStroke(hp);
+	else if (path->fill)
+		HPDF_Page_Fill(hp);
+	else
+		HPDF_Page_Stroke(hp);
+}
+
 /* Draws one page. Consecutive glyph runs share one text object, and the
  * font and colour are set only when they change. */
 static void draw_page(struct writer *w, const struct document *doc, size_t index)
@@ -269,6 +311,9 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 			HPDF_Page_Stroke(hp);
 			break;
 		}
+		case ITEM_PATH:
+			draw_path(hp, page, &it->u.path);
+			break;
 		case ITEM_LINK_URI: {
 			const struct link *l = &it->u.link;
 			HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(
