@@ -22,7 +22,8 @@ OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
         src/catalog.o src/check.o src/layout.o \
         src/font.o src/coverage.o src/hyphen.o src/linebreak.o src/typeset.o src/collate.o src/compose.o \
         src/page.o src/paginate.o src/translations.o src/changes.o src/pdf.o src/impose.o \
-        src/output.o src/progress.o
+        src/output.o src/progress.o \
+        src/stats.o src/chart.o
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 

@@ -4,6 +4,7 @@
 #include "changes.h"
 #include "collate.h"
 #include "mem.h"
+#include "stats.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +78,8 @@ static struct block *add_page_break(struct booklet *b, enum page_style style)
 
 /* Anchors are numbered before the blocks exist, so that the contents can
  * point at chapters composed after it: first the initiatives' names, then
- * their partners, the chapters (by sector), the index and the changes. */
+ * their partners, the chapters (by sector), the index, the changes and
+ * the overview. */
 static size_t name_anchor(const struct catalog *cat, size_t initiative)
 {
 	(void)cat;
@@ -102,6 +104,11 @@ static size_t index_anchor(const struct catalog *cat)
 static size_t changes_anchor(const struct catalog *cat)
 {
 	return index_anchor(cat) + 1;
+}
+
+static size_t overview_anchor(const struct catalog *cat)
+{
+	return changes_anchor(cat) + 1;
 }
 
 /* Marks blk as anchor number anchor, named destination (a prefix and an
@@ -354,6 +361,8 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 				   s->chapter_scale);
 	h->style.bold = true;
 	h->space_after = s->leading * 0.5;
+	add_contents_entry(b, s, tr(b->lang, STR_AT_A_GLANCE), overview_anchor(cat), 0,
+			   s->muted);
 	for (size_t i = 0; i < cat->sector_count; i++) {
 		if (!counts[i])
 			continue;
@@ -375,6 +384,42 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 		add_contents_entry(b, s, tr(b->lang, STR_CHANGES), changes_anchor(cat), 0,
 				   s->muted);
 	add_contents_entry(b, s, tr(b->lang, STR_INDEX), index_anchor(cat), 0, s->muted);
+}
+
+static void add_chart(struct booklet *b, const struct styles *s, struct chart *chart,
+		      double space_before)
+{
+	struct block *c = add_block(b, BLOCK_CHART);
+	c->chart = chart;
+	c->space_before = space_before;
+	c->space_after = s->leading * 0.5;
+}
+
+/* "At a glance", the booklet's first chapter: the key figures, then the
+ * four charts, each a figure paginate keeps on one page, across the
+ * page's width. */
+static void compose_overview(const struct catalog *cat, const struct stats *st,
+			     const struct styles *s, struct booklet *b)
+{
+	size_t first = b->count;
+	const char *title_text = tr(b->lang, STR_AT_A_GLANCE);
+	struct block *open = add_block(b, BLOCK_CHAPTER);
+	open->text = xstrdup(title_text);
+	open->color = s->muted;
+	open->page_style = PAGE_BODY;
+	set_anchor(open, overview_anchor(cat), "", "overview");
+	/* The booklet proper counts from 1. */
+	open->restart_numbering = true;
+	open->numbering = NUMBERING_ARABIC;
+	struct block *title = add_text(b, s, title_text, FAMILY_SANS, s->chapter_scale);
+	title->style.bold = true;
+	title->keep_with_next = true;
+	add_chart(b, s, chart_make(CHART_KEY_FIGURES, cat, st, 0), s->leading * 0.8);
+	static const enum chart_kind charts[] = {
+		CHART_SECTORS, CHART_PEOPLE, CHART_FOUNDED, CHART_REGIONS};
+	for (size_t i = 0; i < sizeof charts / sizeof *charts; i++)
+		add_chart(b, s, chart_make(charts[i], cat, st, 0), s->leading * 1.5);
+	span_columns(b, first);
 }
 
 /* Where an initiative is, in the edition's language: its place and, when
@@ -508,8 +553,8 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 	}
 }
 
-static void compose_chapter(const struct catalog *cat, size_t sector_index,
-			    bool first_chapter, const struct styles *s, struct booklet *b)
+static void compose_chapter(const struct catalog *cat, const struct stats *st,
+			    size_t sector_index, const struct styles *s, struct booklet *b)
 {
 	const struct sector *sec = &cat->sectors[sector_index];
 	struct rgb color = sector_color(sec);
@@ -521,11 +566,6 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 	open->color = color;
 	open->page_style = PAGE_BODY;
 	set_anchor(open, chapter_anchor(cat, sector_index), "chapter.", sec->id.text);
-	if (first_chapter) {
-		/* The booklet proper counts from 1. */
-		open->restart_numbering = true;
-		open->numbering = NUMBERING_ARABIC;
-	}
 
 	struct block *title = add_text(b, s, name, FAMILY_SANS, s->chapter_scale);
 	title->style.bold = true;
@@ -546,6 +586,9 @@ static void compose_chapter(const struct catalog *cat, size_t sector_index,
 		intro.space_before = s->leading * 0.6;
 		add_paragraphs(b, intro_text, &intro);
 	}
+	/* The sector among the others: its share of the booklet. */
+	add_chart(b, s, chart_make(CHART_SECTOR_SHARE, cat, st, sector_index),
+		  s->leading * 0.8);
 	struct block *rule = add_block(b, BLOCK_RULE);
 	rule->color = color;
 	rule->space_before = s->leading * 0.6;
@@ -803,14 +846,20 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	if (cat->handout)
 		name_handout(cat, out);
 
+	struct stats st;
+	stats_compute(cat, &st);
+
 	compose_cover(cat, counts, &s, out);
 	compose_contents(cat, counts, &s, out);
 	span_columns(out, 0);
 	compose_foreword(cat, &s, out);
-	size_t chapter = 0;
+	compose_overview(cat, &st, &s, out);
+	size_t chapter = 1;
 	for (size_t i = 0; i < cat->sector_count; i++)
-		if (counts[i])
-			compose_chapter(cat, i, chapter++ == 0, &s, out);
+		if (counts[i]) {
+			compose_chapter(cat, &st, i, &s, out);
+			chapter++;
+		}
 	if (cat->changes) {
 		compose_changes(cat, &s, out);
 		chapter++;
@@ -818,12 +867,13 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	out->chapter_count = chapter;
 	out->list_comma = tr(out->lang, STR_LIST_COMMA);
 	compose_index(cat, &s, out);
-	out->anchor_count = changes_anchor(cat) + 1;
+	out->anchor_count = overview_anchor(cat) + 1;
 	size_t back = out->count;
 	compose_back_cover(cat, counts, &s, out);
 	span_columns(out, back);
 	for (size_t i = 0; i < out->count; i++)
 		out->blocks[i].style.arabic_digits = out->arabic_digits;
+	stats_free(&st);
 	free(counts);
 }
 
@@ -837,6 +887,7 @@ void booklet_free(struct booklet *booklet)
 		free(booklet->blocks[i].colors);
 		free(booklet->blocks[i].destination);
 		free(booklet->blocks[i].targets);
+		chart_free(booklet->blocks[i].chart);
 	}
 	free(booklet->blocks);
 	*booklet = (struct booklet){0};

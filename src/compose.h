@@ -1,10 +1,12 @@
 /* compose.h - the booklet's structure as a list of blocks.
  *
  * compose decides what the booklet says and in which order: cover,
- * contents, one chapter per sector with its initiatives, index, back
- * cover. It produces blocks (paragraphs with a style, rules, page breaks,
- * chapter openings, contents and index entries, vertical fills) and no
- * coordinates: where things land is paginate's business.
+ * contents, an overview ("At a glance": key figures and charts), one
+ * chapter per sector with its initiatives, index, back cover. It produces
+ * blocks (paragraphs with a style, rules, page breaks, chapter openings,
+ * contents and index entries, vertical fills, charts) and no coordinates:
+ * where things land is paginate's business. The figures and charts are
+ * computed from the catalog compose is given.
  *
  * Contents and index entries point at anchors: blocks whose page paginate
  * records (a chapter opening, an initiative's name, its partners). An
@@ -13,6 +15,7 @@
 #define LIGHTBOOK_COMPOSE_H
 
 #include "catalog.h"
+#include "chart.h"
 #include "layout.h"
 #include "page.h"
 #include "translations.h"
@@ -32,6 +35,7 @@ enum block_kind {
 	BLOCK_FILL,          /* stretchable space: fills share what the page has left */
 	BLOCK_BACK_COVER,    /* the last page opens, after any blank pages the
 				layout's page count multiple asks for */
+	BLOCK_CHART,         /* a figure across the measure, never split */
 };
 
 /* Where a color bar goes: in the flow, or against the page's top or
@@ -86,6 +90,7 @@ struct block {
 	struct rgb *colors;      /* BLOCK_COLOR_BAR: its bands, left to right; owned */
 	enum page_edge edge;     /* BLOCK_COLOR_BAR: where it goes */
 	size_t color_count;
+	struct chart *chart;     /* BLOCK_CHART: what it shows; owned */
 };
 
 struct booklet {

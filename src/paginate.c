@@ -36,6 +36,7 @@ struct flow {
 	struct fontset *fonts;
 	struct document *doc;
 	struct lines *lines;            /* per block; BLOCK_TEXT and contents titles */
+	struct page *figures;           /* per block; BLOCK_CHART */
 	struct place *known;            /* per anchor, from the previous pass */
 	struct place *found;            /* per anchor, this pass */
 	const char *chapter_title;      /* for the running head */
@@ -412,6 +413,8 @@ static double block_height(const struct flow *f, size_t i, size_t max_lines)
 		size_t n = f->lines[i].count ? f->lines[i].count : 1;
 		return b->space_before + (double)(n < max_lines ? n : max_lines) * b->leading;
 	}
+	case BLOCK_CHART:
+		return b->space_before + f->figures[i].height;
 	default:
 		return 0;
 	}
@@ -542,6 +545,23 @@ static void place_color_bar(struct flow *f, const struct block *b)
 			.height = b->leading, .color = b->colors[k]}});
 	}
 	f->at.y += b->leading;
+	f->at.empty = false;
+	add_space(f, b->space_after);
+}
+
+/* A chart's figure, whole: on this page if it fits, else on the next. */
+static void place_chart(struct flow *f, size_t i)
+{
+	const struct block *b = &f->booklet->blocks[i];
+	const struct page *fig = &f->figures[i];
+	enter_block(f, b);
+	if (!f->at.empty && f->at.y + b->space_before + fig->height > frame_bottom(f) + 0.01)
+		next_frame(f);
+	add_space(f, b->space_before);
+	double left = block_left(f, b) + b->indent;
+	for (size_t k = 0; k < fig->item_count; k++)
+		page_add_copy(current(f), &fig->items[k], left, f->at.y);
+	f->at.y += fig->height;
 	f->at.empty = false;
 	add_space(f, b->space_after);
 }
@@ -786,6 +806,9 @@ static void flow_blocks(struct flow *f)
 		case BLOCK_INDEX_ENTRY:
 			place_index_entry(f, i);
 			break;
+		case BLOCK_CHART:
+			place_chart(f, i);
+			break;
 		case BLOCK_FILL:
 			if (f->at.fill_count < sizeof f->at.fill_items / sizeof *f->at.fill_items)
 				f->at.fill_items[f->at.fill_count++] = current(f)->item_count;
@@ -892,6 +915,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 {
 	struct flow f = {.booklet = booklet, .layout = layout, .fonts = fonts};
 	f.lines = xcalloc(booklet->count, sizeof *f.lines);
+	f.figures = xcalloc(booklet->count, sizeof *f.figures);
 	for (size_t i = 0; i < booklet->count; i++) {
 		const struct block *b = &booklet->blocks[i];
 		progress_report(STAGE_TYPESET, i, booklet->count);
@@ -906,6 +930,10 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 		    b->kind == BLOCK_INDEX_ENTRY)
 			typeset_paragraph(fonts, b->text, &b->style, b->dir, b->align,
 					  width, &f.lines[i]);
+		if (b->kind == BLOCK_CHART)
+			chart_layout(b->chart, fonts, layout->base_size, width,
+				     layout->chart_height, frame_bottom(&f) - frame_top(&f),
+				     &f.figures[i]);
 	}
 	size_t anchors = booklet->anchor_count ? booklet->anchor_count : 1;
 	f.known = xcalloc(anchors, sizeof *f.known);
@@ -938,8 +966,11 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	out->subject = booklet->subtitle;
 	out->date = booklet->date;
 
-	for (size_t i = 0; i < booklet->count; i++)
+	for (size_t i = 0; i < booklet->count; i++) {
 		lines_free(&f.lines[i]);
+		figure_free(&f.figures[i]);
+	}
 	free(f.lines);
+	free(f.figures);
 	free_places(f.known, anchors);
 }

@@ -175,7 +175,8 @@ def check_no_presentation_forms(pdf):
 
 def chapters(sectors_path, csv_path):
     used = {row["sector"] for row in read_csv(csv_path)}
-    return [s["name"] for s in read_csv(sectors_path) if s["id"] in used]
+    # The overview ("At a glance") comes first, then the sectors that have initiatives.
+    return ["At a glance"] + [s["name"] for s in read_csv(sectors_path) if s["id"] in used]
 
 
 def roman(n):
