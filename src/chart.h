@@ -54,14 +54,15 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 			 const struct stats *st, size_t sector);
 void chart_free(struct chart *chart);
 
-/* Draws chart into *figure (the caller frees it with document_free's
- * page counterpart, figure_free), width points wide, its type sized from
- * base_size. figure->height is the height used; a chart that would be
+/* Draws chart into *figure (the caller frees it with figure_free), width
+ * points wide, its type sized from base_size; plot_height is the height
+ * of a column chart's plot and the donut's largest diameter (the layout's
+ * chart height). figure->height is the height used; a chart that would be
  * taller than max_height is set smaller until it fits (or its type
  * reaches a floor). */
 void chart_layout(const struct chart *chart, struct fontset *fonts,
-		  double base_size, double width, double max_height,
-		  struct page *figure);
+		  double base_size, double width, double plot_height,
+		  double max_height, struct page *figure);
 void figure_free(struct page *figure);
 
 /* Writes the four statistics charts of st into dir (created if missing)

@@ -2,6 +2,7 @@
  * codes. The only file that prints. */
 #include "catalog.h"
 #include "changes.h"
+#include "chart.h"
 #include "check.h"
 #include "compose.h"
 #include "coverage.h"
@@ -40,6 +41,7 @@ struct options {
 	const char *lang;        /* NULL: edition.ini's lang */
 	const char *sector_ids;  /* --sector: a handout of these; NULL for all */
 	const char *previous;    /* the last edition's CSV, to compare with; or NULL */
+	const char *charts;      /* a folder for the charts as SVG and PNG, or NULL */
 	bool check_only;
 	bool quiet;
 	bool dump_pages;
@@ -62,6 +64,7 @@ static const char usage_text[] =
 	"      --sector ID[,ID...]  a handout of only these sectors\n"
 	"      --previous OLD.csv  mark what is new and updated since that edition,\n"
 	"                       list the changes in an appendix\n"
+	"      --charts DIR     also write the charts as SVG and PNG into DIR\n"
 	"      --check          validate the input, write nothing\n"
 	"      --dump-pages     print the page model as text, write no PDF\n"
 	"      --debug-layout   report the worst word space and the hyphenated lines\n"
@@ -77,7 +80,7 @@ static const char usage_text[] =
 
 enum { OPT_SECTORS = 256, OPT_SECTOR, OPT_EDITION, OPT_FONTS, OPT_LANG, OPT_PREVIOUS,
        OPT_CHECK, OPT_DUMP,
-       OPT_DEBUG_LAYOUT, OPT_IMPOSE, OPT_TIMINGS, OPT_VERSION, OPT_HELP };
+       OPT_DEBUG_LAYOUT, OPT_IMPOSE, OPT_TIMINGS, OPT_VERSION, OPT_HELP, OPT_CHARTS };
 
 /* "out/booklet.pdf" -> "out/booklet-print.pdf". */
 static char *print_path(const char *output)
@@ -102,6 +105,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{"fonts", required_argument, NULL, OPT_FONTS},
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		{"charts", required_argument, NULL, OPT_CHARTS},
 		{"check", no_argument, NULL, OPT_CHECK},
 		{"dump-pages", no_argument, NULL, OPT_DUMP},
 		{"timings", no_argument, NULL, OPT_TIMINGS},
@@ -140,6 +144,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->lang = optarg;
 			break;
 		case OPT_PREVIOUS: opt->previous = optarg; break;
+		case OPT_CHARTS: opt->charts = optarg; break;
 		case OPT_CHECK: opt->check_only = true; break;
 		case OPT_DUMP: opt->dump_pages = true; break;
 		case OPT_TIMINGS: opt->timings = true; break;
@@ -438,6 +443,21 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	return STATUS_OK;
 }
 
+/* The charts at the size they have in the booklet: the text frame's width. */
+static enum status write_charts(const char *dir, const struct catalog *cat,
+				const struct layout *layout, struct fontset *fonts,
+				struct diag_list *diags)
+{
+	struct stats st;
+	stats_compute(cat, &st);
+	double width = layout->page_width - layout->margin_inner - layout->margin_outer;
+	double height = layout->page_height - layout->margin_top - layout->margin_bottom;
+	enum status status = chart_write_files(cat, &st, fonts, layout->base_size, width,
+					       layout->chart_height, height, dir, diags);
+	stats_free(&st);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt;
@@ -465,6 +485,8 @@ int main(int argc, char **argv)
 		} else {
 			st = write_pdfs(&opt, &doc, fonts, &sheet_count, &diags);
 		}
+		if (st == STATUS_OK && opt.charts)
+			st = write_charts(opt.charts, &cat, &layout, fonts, &diags);
 	}
 	watch_stop(&watch);
 	print_diags(&diags);
