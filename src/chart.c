@@ -277,16 +277,15 @@ void chart_free(struct chart *chart)
 
 long long chart_tick_step(long long max)
 {
-	if (max <= 5)
-		return 1;
 	long long power = 1;
-	while (power * 10 <= max / 5 * 10 && power <= max / 10)
+	while (power <= max / 100)
 		power *= 10;
-	/* The smallest of 1, 2, 5 (times a power of ten) giving at most 5 steps. */
-	for (long long p = power / 10 ? power / 10 : 1;; p *= 10) {
+	/* From a step surely too small, the first of 1, 2, 5 times a power of
+	 * ten that reaches max in five steps. */
+	for (;; power *= 10) {
 		static const int mult[] = {1, 2, 5};
 		for (int k = 0; k < 3; k++) {
-			long long step = mult[k] * p;
+			long long step = mult[k] * power;
 			if ((max + step - 1) / step <= 5)
 				return step;
 		}
@@ -785,7 +784,7 @@ static double draw_donut(struct sketch *s, const struct chart *c, double top)
 		column_width = (s->width - s->size) / 2;
 	}
 	size_t per_column = (c->count + columns - 1) / columns;
-	double number_width = text_width(s, "00", bold) + s->size * 0.3;
+	double number_width = text_width(s, "00", bold);
 	double count_width = text_width(s, "0,000 (100%)", name);
 	double swatch = s->size * 0.8;
 	double lowest = legend_top;
@@ -797,12 +796,12 @@ static double draw_donut(struct sketch *s, const struct chart *c, double top)
 			fill_rect(s, x, y + row * 0.5 - swatch * 0.8, swatch, swatch, e->color);
 			char n[24], v[64], count[32];
 			snprintf(n, sizeof n, "%zu", i + 1);
-			put_text(s, n, bold, ink, x + swatch + s->size * 0.3 + number_width * 0.7,
-				 y + row * 0.5, ANCHOR_RIGHT);
+			double number_end = x + swatch + s->size * 0.4 + number_width;
+			put_text(s, n, bold, ink, number_end, y + row * 0.5, ANCHOR_RIGHT);
 			format_count(e->value, count, sizeof count);
 			snprintf(v, sizeof v, "%s (%.0f%%)", count,
 				 100.0 * (double)e->value / (double)total);
-			double name_x = x + swatch + s->size * 0.3 + number_width;
+			double name_x = number_end + s->size * 0.4;
 			double name_width = x + column_width - name_x - count_width;
 			double h = put_paragraph(s, e->label, name, ink, name_x,
 						 y + row * 0.5 - s->size * 0.9 * 0.95 - 0.0,
@@ -1067,14 +1066,21 @@ static cairo_status_t to_buffer(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Renders fig as SVG (points) and PNG (two pixels per point, on white). */
+/* Room around a chart written to a file, in points: on a web page the
+ * figure does not touch its frame. */
+static const double file_margin = 6;
+
+/* Renders fig with its margin as SVG (points) and PNG (two pixels per
+ * point, on white). */
 static cairo_status_t render_files(const struct page *fig, struct cairo_faces *cf,
 				   struct buffer *svg, struct buffer *png)
 {
+	double width = fig->width + 2 * file_margin, height = fig->height + 2 * file_margin;
 	cairo_surface_t *vector = cairo_svg_surface_create_for_stream(
-		to_buffer, svg, fig->width, fig->height);
+		to_buffer, svg, width, height);
 	cairo_svg_surface_set_document_unit(vector, CAIRO_SVG_UNIT_PT);
 	cairo_t *cr = cairo_create(vector);
+	cairo_translate(cr, file_margin, file_margin);
 	draw_figure(cr, fig, cf);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -1086,11 +1092,12 @@ static cairo_status_t render_files(const struct page *fig, struct cairo_faces *c
 		return st;
 
 	cairo_surface_t *image = cairo_image_surface_create(
-		CAIRO_FORMAT_RGB24, (int)ceil(fig->width * 2), (int)ceil(fig->height * 2));
+		CAIRO_FORMAT_RGB24, (int)ceil(width * 2), (int)ceil(height * 2));
 	cr = cairo_create(image);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, 2, 2);
+	cairo_translate(cr, file_margin, file_margin);
 	draw_figure(cr, fig, cf);
 	st = cairo_status(cr);
 	cairo_destroy(cr);

@@ -66,8 +66,8 @@ void chart_layout(const struct chart *chart, struct fontset *fonts,
 void figure_free(struct page *figure);
 
 /* Writes the four statistics charts of st into dir (created if missing)
- * as NAME.svg and NAME.png (twice the size, in pixels, that the figure has
- * in points): sectors, people, founded, regions. Returns STATUS_IO with a
+ * as NAME.svg, the figure with a margin of 6 points, and NAME.png, twice
+ * the SVG's size in points as pixels: sectors, people, founded, regions. Returns STATUS_IO with a
  * diagnostic when a file cannot be written. */
 enum status chart_write_files(const struct catalog *cat, const struct stats *st,
 			      struct fontset *fonts, double base_size, double width,
