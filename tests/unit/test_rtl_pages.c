@@ -142,7 +142,7 @@ static void contents_numbers_on_the_left_point_at_the_chapters(void **state)
 				first_chapter = doc.outline[i].page;
 			assert_true(doc.outline[i].page % 2 == 0);   /* on a recto */
 		}
-	assert_int_equal(chapters, 8 + 1);   /* the sectors and the index */
+	assert_int_equal(chapters, 1 + 8 + 1);   /* the overview, the sectors and the index */
 	size_t entry = 0;
 	for (size_t p = 1; p < first_chapter; p++) {
 		const struct page *contents = &doc.pages[p];
