@@ -160,7 +160,8 @@ static void describe_key_figures(struct chart *c, const struct stats *st, size_t
 	free(reporting);
 	if (st->year_count) {
 		long long years = st->last_year - st->first_year + 1;
-		char *span = printed(words.years_span, st->first_year, st->last_year);
+		char *span = years == 1 ? printed("%d", st->first_year)
+					: printed(words.years_span, st->first_year, st->last_year);
 		char *label = printed("%s, %s", years == 1 ? words.year_covered
 							   : words.years_covered, span);
 		add_entry(c, cap, label, years, true, ink);

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """check_charts.py - end-to-end checks of the charts, from outside the program.
 
-  check_charts.py figures PDF CSV     the overview's key figures equal the CSV's
+  check_charts.py figures PDF CSV [SECTOR...]
+                                      the overview's key figures equal the CSV's
+                                      (only these sectors' rows, for a handout)
   check_charts.py files DIR           the --charts files: each PNG twice its SVG
 
 The figures are computed here with the csv module, independently of lightbook:
@@ -23,9 +25,9 @@ def thousands(n):
     return f"{n:,}"
 
 
-def expected_figures(csv_path):
+def expected_figures(csv_path, sectors):
     with open(csv_path, encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = [r for r in csv.DictReader(f) if not sectors or r["sector"] in sectors]
     n = len(rows)
     sectors = len({r["sector"].strip() for r in rows})
     counts = [int(r["participants"]) for r in rows if (r.get("participants") or "").strip()]
@@ -37,13 +39,13 @@ def expected_figures(csv_path):
              f"({thousands(len(counts))} of {thousands(n)} initiatives report numbers)"]
     if years:
         span = max(years) - min(years) + 1
-        lines.append(f"{span} year{'s' if span != 1 else ''} covered, "
-                     f"{min(years)} to {max(years)}")
+        lines.append(f"{span} year covered, {min(years)}" if span == 1 else
+                     f"{span} years covered, {min(years)} to {max(years)}")
     lines.append(f"{thousands(len(places))} place{'s' if len(places) != 1 else ''}")
     return lines
 
 
-def check_figures(pdf, csv_path):
+def check_figures(pdf, csv_path, sectors=()):
     pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True,
                            capture_output=True, text=True).stdout.split("\f")
     overview = next((p for p in pages
@@ -52,7 +54,7 @@ def check_figures(pdf, csv_path):
         return ["no page begins with \"At a glance\""]
     got = [re.sub(r"\s+", " ", l).strip() for l in overview.splitlines()]
     failures = []
-    for want in expected_figures(csv_path):
+    for want in expected_figures(csv_path, sectors):
         if want not in got:
             failures.append(f"the overview lacks {want!r}")
     if failures:
@@ -91,8 +93,8 @@ def check_files(folder):
 
 
 def main(argv):
-    if len(argv) == 4 and argv[1] == "figures":
-        failures = check_figures(argv[2], argv[3])
+    if len(argv) >= 4 and argv[1] == "figures":
+        failures = check_figures(argv[2], argv[3], argv[4:])
     elif len(argv) == 3 and argv[1] == "files":
         failures = check_files(argv[2])
     else:

@@ -61,3 +61,10 @@ unwritable() {
 	expect_status 3 "$LIGHTBOOK" -q -o "$scratch/b.pdf" --charts "$scratch/a-file/charts"
 }
 check "a charts folder that cannot be made gives exit 3" unwritable
+
+handout_figures() {
+	"$LIGHTBOOK" -q --sector environment,health -o "$scratch/handout.pdf" &&
+		"$PY" tests/e2e/check_charts.py figures "$scratch/handout.pdf" data/initiatives.csv \
+			environment health
+}
+check "a --sector handout's overview counts only its sectors" handout_figures
