@@ -210,7 +210,7 @@ def page_labels(pdf):
 def contents_expected(sectors_path, csv_path):
     """(title, is a chapter) for each contents entry, in order."""
     rows = read_csv(csv_path)
-    entries = []
+    entries = [("At a glance", True)]
     for sector in read_csv(sectors_path):
         names = [r["name"] for r in rows if r["sector"] == sector["id"]]
         if names:

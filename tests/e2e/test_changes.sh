@@ -39,7 +39,7 @@ english_appendix() {
 	printf '%s\n' "Changes in this edition" "New initiatives" \
 		"Seed Library (Agriculture)" "Water Lab (Environment)" "Girls League (Sport)" \
 		"Updated initiatives" "Code Bridge (Economy)" "Youth Choir (Education)" \
-		"Removed initiatives" "River Watch (Environment)" "13" |
+		"Removed initiatives" "River Watch (Environment)" "15" |
 		diff - "$scratch/appendix.txt"
 }
 check "the appendix lists exactly the new, updated and removed initiatives" english_appendix

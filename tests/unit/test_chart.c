@@ -65,13 +65,13 @@ static struct chart *make_chart(enum chart_kind kind, size_t n, const long long 
 	return c;
 }
 
-struct box {
+struct extent {
 	double x0, y0, x1, y1;
 };
 
-static struct box path_box(const struct path *p)
+static struct extent path_box(const struct path *p)
 {
-	struct box b = {1e9, 1e9, -1e9, -1e9};
+	struct extent b = {1e9, 1e9, -1e9, -1e9};
 	for (size_t i = 0; i < p->op_count; i++) {
 		const struct path_op *op = &p->ops[i];
 		int points = op->kind == PATH_CURVE ? 3 : op->kind == PATH_CLOSE ? 0 : 1;
@@ -86,12 +86,12 @@ static struct box path_box(const struct path *p)
 }
 
 /* A glyph run's ink, roughly: from the ascender to the descender. */
-static struct box run_box(const struct glyph_run *g)
+static struct extent run_box(const struct glyph_run *g)
 {
-	return (struct box){g->x, g->y - g->size * 0.75, g->x + g->width, g->y + g->size * 0.2};
+	return (struct extent){g->x, g->y - g->size * 0.75, g->x + g->width, g->y + g->size * 0.2};
 }
 
-static bool overlap(struct box a, struct box b)
+static bool overlap(struct extent a, struct extent b)
 {
 	return fmin(a.x1, b.x1) - fmax(a.x0, b.x0) > 0.05 &&
 	       fmin(a.y1, b.y1) - fmax(a.y0, b.y0) > 0.05;
@@ -109,7 +109,7 @@ static void assert_tidy(const struct page *fig)
 	assert_true(fig->height > 0);
 	for (size_t i = 0; i < fig->item_count; i++) {
 		const struct item *it = &fig->items[i];
-		struct box b;
+		struct extent b;
 		if (it->kind == ITEM_GLYPHS)
 			b = run_box(&it->u.glyphs);
 		else if (it->kind == ITEM_PATH)
@@ -201,7 +201,7 @@ static void bars_are_proportional_and_labelled(void **state)
 			continue;
 		}
 		assert_non_null(bar);
-		struct box b = path_box(bar);
+		struct extent b = path_box(bar);
 		assert_true(fabs((b.x1 - b.x0) - per_unit * (double)values[i]) < 0.01);
 	}
 	assert_non_null(find_run(&fig, "1,500"));
@@ -227,12 +227,12 @@ static void text_on_bars_meets_contrast(void **state)
 	for (size_t i = 0; i < fig.item_count; i++) {
 		if (fig.items[i].kind != ITEM_GLYPHS)
 			continue;
-		struct box t = run_box(&fig.items[i].u.glyphs);
+		struct extent t = run_box(&fig.items[i].u.glyphs);
 		for (size_t k = 0; k < fig.item_count; k++) {
 			const struct item *it = &fig.items[k];
 			if (it->kind != ITEM_PATH || !it->u.path.fill)
 				continue;
-			struct box b = path_box(&it->u.path);
+			struct extent b = path_box(&it->u.path);
 			if (t.x0 >= b.x0 && t.x1 <= b.x1 && fabs((t.y0 + t.y1) - (b.y0 + b.y1)) < 4) {
 				on_bars++;
 				assert_true(chart_contrast(fig.items[i].u.glyphs.color,

@@ -313,6 +313,8 @@ static void chapters_and_initiatives_are_named_destinations(void **state)
 		const struct destination *d = NULL;
 		if (e->level == 0 && strcmp(e->title, "Index") == 0) {
 			d = find_destination("", "index");
+		} else if (e->level == 0 && strcmp(e->title, "At a glance") == 0) {
+			d = find_destination("", "overview");
 		} else if (e->level == 0) {
 			while (strcmp(cat.sectors[chapter].name.text, e->title) != 0)
 				chapter++;
