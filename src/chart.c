@@ -407,7 +407,7 @@ static void place_line(struct sketch *s, const struct line *line, double x, doub
 		page_add(s->fig, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
 			.face = run->face, .size = run->size, .x = x + run->x - origin,
 			.y = y, .width = run->width, .color = color,
-			.text = xstrdup(run->text)}});
+			.text = xstrdup(run->text), .adjust = adjust_copy(run->text, run->adjust)}});
 	}
 }
 
@@ -977,6 +977,28 @@ static cairo_font_face_t *cairo_face(struct cairo_faces *cf, enum face face)
 	return cface;
 }
 
+/* Shows a glyph run at its place, each glyph moved by the adjustments
+ * (kerning) of the characters before it, as the PDF's TJ does. */
+static void show_run(cairo_t *cr, const struct glyph_run *g)
+{
+	cairo_glyph_t *glyphs = NULL;
+	int count = 0;
+	cairo_scaled_font_t *font = cairo_get_scaled_font(cr);
+	if (cairo_scaled_font_text_to_glyphs(font, g->x, g->y, g->text, -1, &glyphs, &count,
+					     NULL, NULL, NULL) != CAIRO_STATUS_SUCCESS)
+		return;
+	/* One glyph per character: cairo maps them through the cmap alone. */
+	if (g->adjust && (size_t)count == char_count(g->text)) {
+		double shift = 0;
+		for (int k = 0; k < count; k++) {
+			glyphs[k].x += shift;
+			shift += g->adjust[k];
+		}
+	}
+	cairo_show_glyphs(cr, glyphs, count);
+	cairo_glyph_free(glyphs);
+}
+
 /* Replays a figure onto any cairo context: the same items the PDF writer
  * draws, in the same order. */
 static void draw_figure(cairo_t *cr, const struct page *fig, struct cairo_faces *cf)
@@ -1032,9 +1054,7 @@ static void draw_figure(cairo_t *cr, const struct page *fig, struct cairo_faces 
 			cairo_set_font_face(cr, face);
 			cairo_set_font_size(cr, g->size);
 			cairo_set_source_rgb(cr, g->color.r, g->color.g, g->color.b);
-			cairo_move_to(cr, g->x, g->y);
-			cairo_show_text(cr, g->text);
-			cairo_new_path(cr);
+			show_run(cr, g);
 			break;
 		}
 		case ITEM_RECT: {

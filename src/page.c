@@ -172,12 +172,25 @@ void item_free(struct item *item)
 	}
 }
 
+float *adjust_copy(const char *text, const float *adjust)
+{
+	if (!adjust)
+		return NULL;
+	size_t count = 0;
+	for (const char *c = text; *c; c++)
+		count += (*c & 0xC0) != 0x80;
+	float *copy = xmalloc((count ? count : 1) * sizeof *copy);
+	memcpy(copy, adjust, count * sizeof *copy);
+	return copy;
+}
+
 void page_add_copy(struct page *page, const struct item *item, double dx, double dy)
 {
 	struct item copy = *item;
 	switch (item->kind) {
 	case ITEM_GLYPHS:
 		copy.u.glyphs.text = xstrdup(item->u.glyphs.text);
+		copy.u.glyphs.adjust = adjust_copy(item->u.glyphs.text, item->u.glyphs.adjust);
 		break;
 	case ITEM_LINK_URI:
 		copy.u.link.uri = xstrdup(item->u.link.uri);

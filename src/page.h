@@ -176,6 +176,9 @@ void item_move(struct item *item, double dx, double dy);
 void page_add_copy(struct page *page, const struct item *item, double dx, double dy);
 /* Frees what an item owns. */
 void item_free(struct item *item);
+/* A copy of a run's adjustments (one per character of text), or NULL when
+ * adjust is NULL. */
+float *adjust_copy(const char *text, const float *adjust);
 void document_add_outline(struct document *doc, const char *title, int level,
 			  size_t page, double y);
 void document_add_destination(struct document *doc, const char *name, size_t page,

@@ -149,17 +149,10 @@ static double baseline_offset(double leading, double size)
 static void add_run(struct page *page, const struct line_run *run, double x, double y,
 		    struct rgb color)
 {
-	float *adjust = NULL;
-	size_t count = 0;
-	if (run->adjust) {
-		for (const char *c = run->text; *c; c++)
-			count += (*c & 0xC0) != 0x80;
-		adjust = xmalloc(count * sizeof *adjust);
-		memcpy(adjust, run->adjust, count * sizeof *adjust);
-	}
 	page_add(page, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
 		.face = run->face, .size = run->size, .x = x, .y = y, .width = run->width,
-		.color = color, .text = xstrdup(run->text), .adjust = adjust}});
+		.color = color, .text = xstrdup(run->text),
+		.adjust = adjust_copy(run->text, run->adjust)}});
 }
 
 /* Sets text as one line in style and color, its start at x or, when
