@@ -121,13 +121,15 @@ void stats_compute(const struct catalog *cat, struct stats *out)
 	for (size_t s = 0; s < cat->sector_count; s++)
 		if (out->by_sector[s].initiatives)
 			out->sectors++;
-	qsort(out->by_year, out->year_count, sizeof *out->by_year, by_year);
+	/* qsort must not be given the NULL of an empty list. */
 	if (out->year_count) {
+		qsort(out->by_year, out->year_count, sizeof *out->by_year, by_year);
 		out->first_year = out->by_year[0].year;
 		out->last_year = out->by_year[out->year_count - 1].year;
 	}
-	qsort(out->by_region, out->region_count, sizeof *out->by_region,
-	      by_count_then_name);
+	if (out->region_count)
+		qsort(out->by_region, out->region_count, sizeof *out->by_region,
+		      by_count_then_name);
 	out->places = count_places(cat);
 }
 
