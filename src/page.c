@@ -44,18 +44,18 @@ struct item item_copy(const struct item *item)
 	case ITEM_GLYPHS: {
 		const struct glyph_run *g = &item->u.glyphs;
 		copy.u.glyphs.text = xstrdup(g->text);
-		if (g->adjust) {
-			size_t count = 0;   /* one adjustment per character */
-			for (const char *c = g->text; *c; c++)
-				count += (*c & 0xC0) != 0x80;
-			copy.u.glyphs.adjust = xmalloc(count * sizeof *g->adjust);
-			memcpy(copy.u.glyphs.adjust, g->adjust, count * sizeof *g->adjust);
-		}
+		copy.u.glyphs.adjust = adjust_copy(g->text, g->adjust);
 		break;
 	}
 	case ITEM_LINK_URI:
 		copy.u.link.uri = xstrdup(item->u.link.uri);
 		break;
+	case ITEM_PATH: {
+		size_t bytes = item->u.path.op_count * sizeof *item->u.path.ops;
+		copy.u.path.ops = xmalloc(bytes ? bytes : 1);
+		memcpy(copy.u.path.ops, item->u.path.ops, bytes);
+		break;
+	}
 	case ITEM_RECT:
 	case ITEM_RULE:
 	case ITEM_LINK_PAGE:
@@ -182,32 +182,6 @@ float *adjust_copy(const char *text, const float *adjust)
 	float *copy = xmalloc((count ? count : 1) * sizeof *copy);
 	memcpy(copy, adjust, count * sizeof *copy);
 	return copy;
-}
-
-void page_add_copy(struct page *page, const struct item *item, double dx, double dy)
-{
-	struct item copy = *item;
-	switch (item->kind) {
-	case ITEM_GLYPHS:
-		copy.u.glyphs.text = xstrdup(item->u.glyphs.text);
-		copy.u.glyphs.adjust = adjust_copy(item->u.glyphs.text, item->u.glyphs.adjust);
-		break;
-	case ITEM_LINK_URI:
-		copy.u.link.uri = xstrdup(item->u.link.uri);
-		break;
-	case ITEM_PATH: {
-		size_t bytes = item->u.path.op_count * sizeof *item->u.path.ops;
-		copy.u.path.ops = xmalloc(bytes ? bytes : 1);
-		memcpy(copy.u.path.ops, item->u.path.ops, bytes);
-		break;
-	}
-	case ITEM_RECT:
-	case ITEM_RULE:
-	case ITEM_LINK_PAGE:
-		break;
-	}
-	item_move(&copy, dx, dy);
-	page_add(page, copy);
 }
 
 void document_free(struct document *doc)

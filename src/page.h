@@ -171,9 +171,6 @@ void page_add(struct page *page, struct item item);
 struct item item_copy(const struct item *item);
 /* Moves an item (its own position; a link's target stays). */
 void item_move(struct item *item, double dx, double dy);
-/* Appends a deep copy of item moved by (dx, dy): placing a figure laid out
- * on a page of its own. */
-void page_add_copy(struct page *page, const struct item *item, double dx, double dy);
 /* Frees what an item owns. */
 void item_free(struct item *item);
 /* A copy of a run's adjustments (one per character of text), or NULL when

@@ -552,8 +552,11 @@ static void place_chart(struct flow *f, size_t i)
 		next_frame(f);
 	add_space(f, b->space_before);
 	double left = block_left(f, b) + b->indent;
-	for (size_t k = 0; k < fig->item_count; k++)
-		page_add_copy(current(f), &fig->items[k], left, f->at.y);
+	for (size_t k = 0; k < fig->item_count; k++) {
+		struct item copy = item_copy(&fig->items[k]);
+		item_move(&copy, left, f->at.y);
+		page_add(current(f), copy);
+	}
 	f->at.y += fig->height;
 	f->at.empty = false;
 	add_space(f, b->space_after);
