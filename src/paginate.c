@@ -673,11 +673,15 @@ static void place_contents_entry(struct flow *f, size_t i)
 	add_space(f, b->space_after);
 }
 
+/* Orders places down the booklet: by page, then from the top, so that a
+ * page's link goes to its first mention whatever qsort does with ties. */
 static int compare_places(const void *pa, const void *pb)
 {
 	const struct place *a = *(const struct place *const *)pa;
 	const struct place *b = *(const struct place *const *)pb;
-	return (a->page > b->page) - (a->page < b->page);
+	if (a->page != b->page)
+		return (a->page > b->page) - (a->page < b->page);
+	return (a->y > b->y) - (a->y < b->y);
 }
 
 /* A page number of an index entry and where it goes. */
