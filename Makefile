@@ -42,7 +42,7 @@ lightbook: $(OBJS) src/main.o
 src/%.o: src/%.c $(wildcard src/*.h)
 	$(CC) $(BUILD_CFLAGS) -c -o $@ $<
 
-tests/unit/test_%: tests/unit/test_%.c $(OBJS)
+tests/unit/test_%: tests/unit/test_%.c $(OBJS) $(wildcard tests/unit/*.h)
 	$(CC) $(BUILD_CFLAGS) -Isrc -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 booklet: deps

@@ -202,6 +202,20 @@ static void add_color_bar(const struct catalog *cat, const size_t *counts,
 	bar->edge = edge;
 }
 
+/* The cover's and the back cover's foot: a muted centered line for each
+ * text that is not empty. */
+static void add_centered_lines(struct booklet *b, const struct styles *s,
+			       const char *const *lines, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (!*lines[i])
+			continue;
+		struct block *l = add_text(b, s, lines[i], FAMILY_SANS, 1.0);
+		l->align = ALIGN_CENTER;
+		l->color = s->muted;
+	}
+}
+
 /* The cover opens with the band of the chapters' colors at its top. */
 static void compose_cover(const struct catalog *cat, const size_t *counts,
 			  const struct styles *s, struct booklet *b)
@@ -250,13 +264,7 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	struct buffer date = {0};
 	tr_date(&date, b->lang, ed->date.text);
 	const char *bottom[] = {localized(b, labels), date.data, localized(b, publishers)};
-	for (size_t i = 0; i < 3; i++) {
-		if (!*bottom[i])
-			continue;
-		struct block *l = add_text(b, s, bottom[i], FAMILY_SANS, 1.0);
-		l->align = ALIGN_CENTER;
-		l->color = s->muted;
-	}
+	add_centered_lines(b, s, bottom, 3);
 	buffer_free(&date);
 }
 
@@ -305,13 +313,7 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 	struct buffer date = {0};
 	tr_date(&date, b->lang, ed->date.text);
 	const char *lines[] = {in_lang(b->lang, publishers), date.data};
-	for (size_t i = 0; i < 2; i++) {
-		if (!*lines[i])
-			continue;
-		struct block *l = add_text(b, s, lines[i], FAMILY_SANS, 1.0);
-		l->align = ALIGN_CENTER;
-		l->color = s->muted;
-	}
+	add_centered_lines(b, s, lines, 2);
 	buffer_free(&date);
 	const struct field *const colophons[] = {&ed->colophon, &ed->colophon_he,
 						 &ed->colophon_ar};

@@ -21,6 +21,11 @@ for lang in he ar; do
 			grep -a -q '/Direction /R2L' "$scratch/qdf-$lang.pdf"
 	}
 	check "the $lang booklet asks viewers for right-to-left spreads (/Direction /R2L)" right_to_left
+	same_bytes() {
+		"$LIGHTBOOK" -q --lang "$lang" -o "$scratch/again-$lang.pdf" &&
+			cmp "$pdf" "$scratch/again-$lang.pdf"
+	}
+	check "two runs of the $lang booklet give the same bytes" same_bytes
 done
 
 left_to_right() {

@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "page.h"
 #include "paginate.h"
+#include "sample.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -28,27 +29,13 @@ static struct document doc;
 static int lay_out_sample(void **state)
 {
 	(void)state;
-	struct diag_list diags = {0};
-	if (catalog_read(&cat, "data/initiatives.csv", "data/sectors.csv",
-			 "data/edition.ini", &diags) != STATUS_OK ||
-	    layout_read(&layout, "layouts/a5-booklet.ini", &diags) != STATUS_OK ||
-	    check_catalog(&cat, &diags) != STATUS_OK ||
-	    fontset_open(&fonts, "fonts", &diags) != STATUS_OK)
-		return -1;
-	diag_list_free(&diags);
-	struct booklet booklet;
-	compose_booklet(&cat, &layout, &booklet);
-	paginate_booklet(&booklet, &layout, fonts, &doc);
-	booklet_free(&booklet);
-	return 0;
+	return sample_lay_out(&cat, &layout, &fonts, &doc, "en");
 }
 
 static int free_sample(void **state)
 {
 	(void)state;
-	document_free(&doc);
-	fontset_free(fonts);
-	catalog_free(&cat);
+	sample_free(&cat, fonts, &doc);
 	return 0;
 }
 
