@@ -181,6 +181,9 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 {
 	struct chart *c = xcalloc(1, sizeof *c);
 	c->kind = kind;
+	enum lang lang = LANG_EN;
+	lang_parse(cat->edition.lang.text, &lang);
+	c->right_to_left = lang_is_rtl(lang);
 	size_t cap = 0;
 	char all[32], some[32];
 	format_count((long long)st->initiatives, all, sizeof all);
@@ -196,7 +199,7 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 			const struct sector_stats *ss = &st->by_sector[s];
 			if (!ss->initiatives)
 				continue;
-			const char *name = stats_sector_name(&cat->sectors[s]);
+			const char *name = stats_sector_name(&cat->sectors[s], lang);
 			if (kind == CHART_SECTORS)
 				add_entry(c, &cap, name, (long long)ss->initiatives, true,
 					  sector_rgb(&cat->sectors[s]));
@@ -221,7 +224,7 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 	case CHART_REGIONS:
 		c->title = xstrdup(words.regions_title);
 		for (size_t r = 0; r < st->region_count; r++)
-			add_entry(c, &cap, st->by_region[r].name,
+			add_entry(c, &cap, stats_region_name(&st->by_region[r], lang),
 				  (long long)st->by_region[r].count, true,
 				  palette[r % (sizeof palette / sizeof *palette)]);
 		format_count((long long)st->reporting_region, some, sizeof some);
@@ -233,7 +236,7 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 				continue;
 			if (s == sector)
 				c->highlight = c->count;
-			add_entry(c, &cap, stats_sector_name(&cat->sectors[s]),
+			add_entry(c, &cap, stats_sector_name(&cat->sectors[s], lang),
 				  (long long)st->by_sector[s].initiatives, true,
 				  s == sector ? sector_rgb(&cat->sectors[s]) : others_grey);
 		}
@@ -907,6 +910,22 @@ static double draw_chart(struct sketch *s, const struct chart *c)
 	return put_caption(s, c->caption, y);
 }
 
+/* Mirrors a figure left to right; glyph runs keep their reading order
+ * and only change places. */
+static void mirror(struct page *fig)
+{
+	for (size_t i = 0; i < fig->item_count; i++) {
+		struct item *it = &fig->items[i];
+		if (it->kind == ITEM_GLYPHS) {
+			it->u.glyphs.x = fig->width - it->u.glyphs.x - it->u.glyphs.width;
+		} else if (it->kind == ITEM_PATH) {
+			for (size_t k = 0; k < it->u.path.op_count; k++)
+				for (int p = 0; p < 3; p++)
+					it->u.path.ops[k].x[p] = fig->width - it->u.path.ops[k].x[p];
+		}
+	}
+}
+
 void figure_free(struct page *figure)
 {
 	for (size_t i = 0; i < figure->item_count; i++)
@@ -937,6 +956,8 @@ void chart_layout(const struct chart *chart, struct fontset *fonts, double base_
 	}
 	cairo_destroy(cr);
 	cairo_surface_destroy(scratch);
+	if (chart->right_to_left)
+		mirror(figure);
 }
 
 /* ---- writing SVG and PNG ---- */

@@ -46,6 +46,7 @@ struct chart {
 	struct chart_entry *entries;
 	size_t count;
 	size_t highlight;    /* CHART_SECTOR_SHARE: the sector's entry */
+	bool right_to_left;  /* drawn mirrored, for a Hebrew or Arabic edition */
 };
 
 /* Describes a chart of st (computed from cat). sector is the catalog's
@@ -59,7 +60,9 @@ void chart_free(struct chart *chart);
  * of a column chart's plot and the donut's largest diameter (the layout's
  * chart height). figure->height is the height used; a chart that would be
  * taller than max_height is set smaller until it fits (or its type
- * reaches a floor). */
+ * reaches a floor). A right-to-left chart is drawn, then mirrored: names
+ * on the right, bars growing leftwards, the donut counter-clockwise, the
+ * text itself unmirrored. */
 void chart_layout(const struct chart *chart, struct fontset *fonts,
 		  double base_size, double width, double plot_height,
 		  double max_height, struct page *figure);

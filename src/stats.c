@@ -6,9 +6,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *stats_sector_name(const struct sector *sec)
+static const char *in_lang(const struct field *const fields[LANG_COUNT], enum lang lang)
 {
-	return sec->name.text;
+	return *fields[lang]->text ? fields[lang]->text : fields[LANG_EN]->text;
+}
+
+const char *stats_sector_name(const struct sector *sec, enum lang lang)
+{
+	const struct field *const names[] = {&sec->name, &sec->name_he, &sec->name_ar};
+	return in_lang(names, lang);
+}
+
+const char *stats_region_name(const struct region_count *region, enum lang lang)
+{
+	const struct initiative *in = region->first;
+	const struct field *const names[] = {&in->region, &in->region_he, &in->region_ar};
+	return in_lang(names, lang);
 }
 
 void format_count(long long n, char *out, size_t size)
@@ -49,8 +62,9 @@ static int by_string(const void *a, const void *b)
 
 /* Adds one to name's entry in a list of (name, count), linearly: a booklet
  * names a few dozen regions at most. */
-static void count_region(struct stats *st, size_t *cap, const char *name)
+static void count_region(struct stats *st, size_t *cap, const struct initiative *in)
 {
+	const char *name = in->region.text;
 	for (size_t i = 0; i < st->region_count; i++)
 		if (strcmp(st->by_region[i].name, name) == 0) {
 			st->by_region[i].count++;
@@ -58,7 +72,7 @@ static void count_region(struct stats *st, size_t *cap, const char *name)
 		}
 	grow_array((void **)&st->by_region, cap, st->region_count + 1,
 		   sizeof *st->by_region);
-	st->by_region[st->region_count++] = (struct region_count){name, 1};
+	st->by_region[st->region_count++] = (struct region_count){name, 1, in};
 }
 
 static void count_year(struct stats *st, size_t *cap, int year)
@@ -115,7 +129,7 @@ void stats_compute(const struct catalog *cat, struct stats *out)
 		}
 		if (*in->region.text) {
 			out->reporting_region++;
-			count_region(out, &region_cap, in->region.text);
+			count_region(out, &region_cap, in);
 		}
 	}
 	for (size_t s = 0; s < cat->sector_count; s++)

@@ -11,6 +11,7 @@
 #define LIGHTBOOK_STATS_H
 
 #include "catalog.h"
+#include "translations.h"
 
 #include <stddef.h>
 
@@ -28,6 +29,7 @@ struct year_count {
 struct region_count {
 	const char *name;          /* as first written in the catalog */
 	size_t count;
+	const struct initiative *first;  /* the first initiative naming it */
 };
 
 struct stats {
@@ -50,8 +52,10 @@ struct stats {
 void stats_compute(const struct catalog *cat, struct stats *out);
 void stats_free(struct stats *st);
 
-/* A sector's name as the booklet prints it. */
-const char *stats_sector_name(const struct sector *sec);
+/* A sector's or a region's name in lang, or in English where that
+ * language's column is empty. */
+const char *stats_sector_name(const struct sector *sec, enum lang lang);
+const char *stats_region_name(const struct region_count *region, enum lang lang);
 
 /* 1234567 -> "1,234,567". */
 void format_count(long long n, char *out, size_t size);

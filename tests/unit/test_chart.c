@@ -329,7 +329,7 @@ static void one_sector_only(void **state)
 static void no_founded_years_says_so(void **state)
 {
 	(void)state;
-	struct catalog cat = {0};
+	struct catalog cat = {.edition.lang.text = (char *)"en"};
 	struct stats st = {.initiatives = 3};
 	struct chart *c = chart_make(CHART_FOUNDED, &cat, &st, 0);
 	assert_int_equal(c->count, 0);
@@ -347,7 +347,7 @@ static void no_founded_years_says_so(void **state)
 static void year_axis(void **state)
 {
 	(void)state;
-	struct catalog cat = {0};
+	struct catalog cat = {.edition.lang.text = (char *)"en"};
 	struct year_count wide[] = {{1988, 1}, {1995, 1}, {2002, 1}, {2003, 1}, {2013, 1}};
 	struct stats st = {.initiatives = 9, .by_year = wide, .year_count = 5,
 			   .first_year = 1988, .last_year = 2013, .reporting_year = 5};
@@ -392,6 +392,30 @@ static void hebrew_labels_read_right_to_left(void **state)
 	chart_free(c);
 }
 
+/* A right-to-left chart is mirrored: names flush right, bars growing
+ * leftwards from a common edge, every label still inside and clear. */
+static void right_to_left_charts_are_mirrored(void **state)
+{
+	(void)state;
+	static const long long values[] = {4, 2, 1};
+	struct chart *c = make_chart(CHART_SECTORS, 3, values, NULL);
+	c->right_to_left = true;
+	struct page fig;
+	chart_layout(c, fonts, base_size, width, plot_height, max_height, &fig);
+	assert_tidy(&fig);
+	const struct glyph_run *name = find_run(&fig, "Sector number 1");
+	assert_non_null(name);
+	assert_true(fabs(name->x + name->width - width) < 0.01);
+	double edge = path_box(find_bar(&fig, colors[0])).x1;
+	for (size_t i = 0; i < 3; i++) {
+		struct extent b = path_box(find_bar(&fig, colors[i]));
+		assert_true(fabs(b.x1 - edge) < 0.01);
+		assert_true(b.x1 < name->x);
+	}
+	figure_free(&fig);
+	chart_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +428,7 @@ int main(void)
 		cmocka_unit_test(no_founded_years_says_so),
 		cmocka_unit_test(year_axis),
 		cmocka_unit_test(hebrew_labels_read_right_to_left),
+		cmocka_unit_test(right_to_left_charts_are_mirrored),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }

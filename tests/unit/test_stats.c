@@ -11,21 +11,21 @@
 #include "helpers.h"
 
 static const char sectors_csv[] =
-	"id,name,color\n"
-	"farm,Farming,#247A2B\n"
-	"empty,Nobody Here,#144F8A\n"
-	"music,Music,#C15110\n";
+	"id,name,name_ar,color\n"
+	"farm,Farming,,#247A2B\n"
+	"empty,Nobody Here,,#144F8A\n"
+	"music,Music,\u0627\u0644\u0645\u0648\u0633\u064a\u0642\u0649,#C15110\n";
 
 static const char edition_ini[] = "[edition]\ntitle = T\ndate = 2026-01-01\n";
 
 /* Participants: 1,500 and 28 reported, two left empty (not zero); years
  * 2003, 1995, 2003; regions twice Jerusalem, once Galilee, once none. */
 static const char initiatives_csv[] =
-	"id,name,sector,summary,location,region,founded,participants\n"
-	"a,A,farm,S,Jaffa,Jerusalem,2003,1500\n"
-	"b,B,farm,S,Jaffa,Galilee,,\n"
-	"c,C,music,S,Haifa,Jerusalem,1995,28\n"
-	"d,D,music,S,,,2003,\n";
+	"id,name,sector,summary,location,region,region_he,founded,participants\n"
+	"a,A,farm,S,Jaffa,Jerusalem,\u05d9\u05e8\u05d5\u05e9\u05dc\u05d9\u05dd,2003,1500\n"
+	"b,B,farm,S,Jaffa,Galilee,,,\n"
+	"c,C,music,S,Haifa,Jerusalem,,1995,28\n"
+	"d,D,music,S,,,,2003,\n";
 
 static struct catalog cat;
 static struct stats st;
@@ -93,6 +93,12 @@ static void years_and_regions(void **state)
 	assert_int_equal(st.by_region[0].count, 2);
 	assert_string_equal(st.by_region[1].name, "Galilee");
 	assert_int_equal(st.reporting_region, 3);
+	/* Names in the edition's language, English where a column is empty. */
+	assert_string_equal(stats_region_name(&st.by_region[0], LANG_HE), "\u05d9\u05e8\u05d5\u05e9\u05dc\u05d9\u05dd");
+	assert_string_equal(stats_region_name(&st.by_region[1], LANG_HE), "Galilee");
+	assert_string_equal(stats_sector_name(&cat.sectors[0], LANG_AR), "Farming");
+	assert_string_equal(stats_sector_name(&cat.sectors[2], LANG_AR),
+			    "\u0627\u0644\u0645\u0648\u0633\u064a\u0642\u0649");
 }
 
 static void counts_carry_thousands_separators(void **state)
