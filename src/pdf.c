@@ -179,6 +179,16 @@ static void set_print_boxes(HPDF_Page hp, const struct page *page)
 	add_box(hp, page, "BleedBox", &page->bleed);
 }
 
+/* Four hex digits, as TJ's strings hold two-byte codes; by hand, since
+ * this runs for every glyph of a kerned run. */
+static void append_hex4(struct buffer *b, unsigned code)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	char hex[4] = {digits[(code >> 12) & 15], digits[(code >> 8) & 15],
+		       digits[(code >> 4) & 15], digits[code & 15]};
+	buffer_append(b, hex, 4);
+}
+
 /* Shows a run whose characters carry adjustments (kerning, stretched word
  * spaces) with one TJ operation, which libharu has no call for: the codes
  * are the characters' BMP code points, as libharu's UTF-8 encoding of a
@@ -198,7 +208,7 @@ static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *
 		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
 		if (n <= 0)
 			break;
-		buffer_printf(&tj, "%04X", c >= 0 && c < 0x10000 ? (unsigned)c : 0xFFFDu);
+		append_hex4(&tj, c >= 0 && c < 0x10000 ? (unsigned)c : 0xFFFDu);
 		long move = lround(-g->adjust[k] * 1000000.0 / g->size);   /* 1/1000 of a unit */
 		if (move != 0 && n < len)
 			buffer_printf(&tj, "> %s%ld.%03ld <", move < 0 ? "-" : "",
@@ -253,6 +263,17 @@ static void draw_path(HPDF_Page hp, const struct page *page, const struct path *
 		HPDF_Page_Stroke(hp);
 }
 
+/* Sets the fill colour unless it is the one set last on this page
+ * (libharu writes the operator every time it is asked). */
+static void set_fill(HPDF_Page hp, struct rgb color, struct rgb *current, bool *known)
+{
+	if (*known && color.r == current->r && color.g == current->g && color.b == current->b)
+		return;
+	HPDF_Page_SetRGBFill(hp, (HPDF_REAL)color.r, (HPDF_REAL)color.g, (HPDF_REAL)color.b);
+	*current = color;
+	*known = true;
+}
+
 /* Draws one page. Consecutive glyph runs share one text object, and the
  * font and colour are set only when they change. */
 static void draw_page(struct writer *w, const struct document *doc, size_t index)
@@ -262,6 +283,8 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 	bool in_text = false;
 	HPDF_Font font = NULL;
 	double font_size = 0;
+	struct rgb fill = {0};
+	bool fill_known = false;
 	for (size_t i = 0; i < page->item_count; i++) {
 		const struct item *it = &page->items[i];
 		if (it->kind != ITEM_GLYPHS && in_text) {
@@ -282,8 +305,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 				font = want;
 				font_size = g->size;
 			}
-			HPDF_Page_SetRGBFill(hp, (HPDF_REAL)g->color.r, (HPDF_REAL)g->color.g,
-					     (HPDF_REAL)g->color.b);
+			set_fill(hp, g->color, &fill, &fill_known);
 			note_codes(w, g->face, g->text);
 			HPDF_Page_TextOut(hp, (HPDF_REAL)g->x, (HPDF_REAL)(page->height - g->y),
 					  g->adjust ? "" : g->text);
@@ -293,8 +315,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 		}
 		case ITEM_RECT: {
 			const struct rect *r = &it->u.rect;
-			HPDF_Page_SetRGBFill(hp, (HPDF_REAL)r->color.r, (HPDF_REAL)r->color.g,
-					     (HPDF_REAL)r->color.b);
+			set_fill(hp, r->color, &fill, &fill_known);
 			HPDF_Page_Rectangle(hp, (HPDF_REAL)r->x,
 					    (HPDF_REAL)(page->height - r->y - r->height),
 					    (HPDF_REAL)r->width, (HPDF_REAL)r->height);
@@ -313,6 +334,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 		}
 		case ITEM_PATH:
 			draw_path(hp, page, &it->u.path);
+			fill_known = false;   /* the path may have set its own */
 			break;
 		case ITEM_LINK_URI: {
 			const struct link *l = &it->u.link;
