@@ -238,6 +238,17 @@ static void use_arabic_digits(uint32_t *cp, size_t n)
 	}
 }
 
+/* Whether no character is right-to-left, an Arabic number or an explicit
+ * embedding, override or isolate: then the text is left to right only. */
+static bool left_to_right_only(const FriBidiCharType *types, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (FRIBIDI_IS_RTL(types[i]) || FRIBIDI_IS_ARABIC(types[i]) ||
+		    FRIBIDI_IS_EXPLICIT(types[i]) || FRIBIDI_IS_ISOLATE(types[i]))
+			return false;
+	return true;
+}
+
 static void para_prepare(struct para *p, struct fontset *fonts, const char *text,
 			 const struct text_style *style, enum direction dir)
 {
@@ -267,16 +278,24 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 	fribidi_get_bracket_types(p->cp, (FriBidiStrIndex)n, p->types, brackets);
 	p->base = dir == DIR_RTL ? FRIBIDI_PAR_RTL
 		: dir == DIR_LTR ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
-	/* FriBidi fails only when it cannot allocate. */
-	if (n > 0 && !fribidi_get_par_embedding_levels_ex(p->types, brackets,
-							  (FriBidiStrIndex)n,
-							  &p->base, p->levels))
-		out_of_memory(n);
-	fribidi_get_joining_types(p->cp, (FriBidiStrIndex)n, joining);
-	fribidi_join_arabic(p->types, (FriBidiStrIndex)n, p->levels, joining);
 	memcpy(p->shaped, p->cp, n * sizeof *p->shaped);
-	fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, p->levels,
-		      (FriBidiStrIndex)n, joining, p->shaped);
+	if (dir != DIR_RTL && left_to_right_only(p->types, n)) {
+		/* UAX #9 gives every character level 0 and there is nothing
+		 * to join or mirror: FriBidi, which allocates for every run
+		 * of types, is not needed (12% of a large English booklet). */
+		p->base = FRIBIDI_PAR_LTR;
+		memset(p->levels, 0, n * sizeof *p->levels);
+	} else {
+		/* FriBidi fails only when it cannot allocate. */
+		if (n > 0 && !fribidi_get_par_embedding_levels_ex(p->types, brackets,
+								  (FriBidiStrIndex)n,
+								  &p->base, p->levels))
+			out_of_memory(n);
+		fribidi_get_joining_types(p->cp, (FriBidiStrIndex)n, joining);
+		fribidi_join_arabic(p->types, (FriBidiStrIndex)n, p->levels, joining);
+		fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, p->levels,
+			      (FriBidiStrIndex)n, joining, p->shaped);
+	}
 	set_linebreaks_utf32((const utf32_t *)p->cp, n, "en", p->breaks);
 
 	resolve_scripts(p->cp, brackets, n, scripts);

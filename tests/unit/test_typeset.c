@@ -198,6 +198,20 @@ static void the_noncharacter_ffff_is_set_like_any_other(void **state)
 	lines_free(&lines);
 }
 
+/* Text without right-to-left letters skips FriBidi, but an explicit
+ * override in it must still be obeyed: it reverses what it covers. */
+static void an_override_in_english_text_reverses_its_letters(void **state)
+{
+	(void)state;
+	struct lines lines;
+	typeset_paragraph(fonts, "abc \u202Edef\u202C ghi", &body, DIR_AUTO, ALIGN_START, 300,
+			  &lines);
+	assert_int_equal(lines.count, 1);
+	assert_false(lines.rtl);
+	assert_non_null(strstr(line_text(&lines.items[0]), "fed"));
+	lines_free(&lines);
+}
+
 static void empty_text_gives_no_lines(void **state)
 {
 	(void)state;
@@ -747,6 +761,7 @@ int main(void)
 		cmocka_unit_test(a_word_wider_than_the_measure_is_broken),
 		cmocka_unit_test(a_mark_that_does_not_fit_takes_its_base_along),
 		cmocka_unit_test(the_noncharacter_ffff_is_set_like_any_other),
+		cmocka_unit_test(an_override_in_english_text_reverses_its_letters),
 		cmocka_unit_test(empty_text_gives_no_lines),
 		cmocka_unit_test(breaks_after_hyphens_and_dashes),
 		cmocka_unit_test(never_before_closing_punctuation_or_at_a_no_break_space),
