@@ -267,8 +267,13 @@ static void enter_block(struct flow *f, const struct block *b)
 		f->at.y = fmax(f->at.deepest, f->at.y);
 		f->at.empty = f->at.y == frame_top(f);
 	} else {
+		/* The columns start level, below the first block's space before:
+		 * a fresh frame, which no keep leaves empty. */
+		if (!f->at.empty)
+			f->at.y += b->space_before;
 		f->at.columns_top = f->at.y;
 		f->at.deepest = f->at.y;
+		f->at.empty = true;
 	}
 	f->at.column = 0;
 	f->at.in_columns = in_columns(f, b);
@@ -413,20 +418,28 @@ static double block_height(const struct flow *f, size_t i, size_t max_lines)
 	}
 }
 
-/* When the rest of the blocks that ask for columns (the index) fits in
- * the columns of this page, the first column ends about halfway down
- * that rest, so that the columns of the last page end level rather than
- * the first full and the second short. Entries are not split, so the
- * second column runs to the page's foot. */
+/* Whether block j flows in the columns being filled. */
+static bool in_these_columns(const struct flow *f, size_t j)
+{
+	const struct block *b = &f->booklet->blocks[j];
+	return in_columns(f, b) && block_columns(f, b) == f->at.columns;
+}
+
+/* When the rest of the blocks that flow in these columns (the index, a
+ * chapter's initiatives in a two-column layout) fits in the columns of
+ * this page, the first column ends about halfway down that rest, so that
+ * the columns of the last page end level rather than the first full and
+ * the second short. Entries are not split, so the second column runs to
+ * the page's foot. */
 static void balance_columns(struct flow *f)
 {
 	const struct booklet *bk = f->booklet;
 	f->at.column_bottom = 0;
 	if (!f->at.in_columns || f->at.columns < 2 || f->block >= bk->count ||
-	    !bk->blocks[f->block].columns)
+	    !in_these_columns(f, f->block))
 		return;
 	double rest = 0;
-	for (size_t j = f->block; j < bk->count && bk->blocks[j].columns; j++)
+	for (size_t j = f->block; j < bk->count && in_these_columns(f, j); j++)
 		rest += block_height(f, j, SIZE_MAX) + bk->blocks[j].space_after;
 	double depth = rest / f->at.columns;
 	if (f->at.columns_top + depth <= frame_bottom(f) - bk->blocks[f->block].leading)

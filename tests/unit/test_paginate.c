@@ -500,8 +500,9 @@ static void keeps_hold_wherever_the_page_ends(void **state)
 
 /* The sample in the A4 report: pages not facing (the left margin is
  * always the inner one), the initiatives in two columns. Every run of
- * body text lies inside one column, both columns are used, and no
- * initiative's name ends a column. */
+ * body text lies inside one column, both columns are used, no
+ * initiative's name ends a column, and on every page the two columns end
+ * level (within five lines): a chapter's last page is balanced. */
 static void a4_report_flows_in_two_columns(void **state)
 {
 	(void)state;
@@ -523,6 +524,7 @@ static void a4_report_flows_in_two_columns(void **state)
 	size_t body_runs[2] = {0, 0};
 	for (size_t p = 0; p < d.page_count; p++) {
 		const struct glyph_run *last[2] = {NULL, NULL};
+		double bottom[2] = {0, 0};
 		for (size_t i = 0; i < d.pages[p].item_count; i++) {
 			const struct item *it = &d.pages[p].items[i];
 			if (it->kind != ITEM_GLYPHS)
@@ -538,13 +540,18 @@ static void a4_report_flows_in_two_columns(void **state)
 				body_runs[in[1]]++;
 			}
 			if (g->y > a4.margin_top && g->y < a4.page_height - a4.margin_bottom &&
-			    (in[0] || in[1]))
+			    (in[0] || in[1])) {
 				last[in[1]] = g;
+				if (g->face == FACE_SERIF)   /* body text, not a chart's labels */
+					bottom[in[1]] = fmax(bottom[in[1]], g->y);
+			}
 		}
 		for (int c = 0; c < 2; c++)
 			if (last[c])
 				assert_false(last[c]->face == FACE_SANS_BOLD &&
 					     last[c]->size == a4.name_size);
+		if (bottom[0] > 0 && bottom[1] > 0 && fabs(bottom[0] - bottom[1]) > 5 * a4.leading)
+			fail_msg("page %zu: columns end at %.0f and %.0f", p + 1, bottom[0], bottom[1]);
 	}
 	assert_true(body_runs[0] > 60);
 	assert_true(body_runs[1] > 60);
