@@ -94,6 +94,15 @@ static char *printed(const char *fmt, ...)
 	return s;
 }
 
+/* n with its thousands grouped ("1,234"), into out of size bytes. */
+static void count_text(long long n, char *out, size_t size)
+{
+	struct buffer b = {0};
+	tr_number(&b, n);
+	snprintf(out, size, "%s", b.data);
+	buffer_free(&b);
+}
+
 static struct chart_entry *add_entry(struct chart *c, size_t *cap, const char *label,
 				     long long value, bool known, struct rgb color)
 {
@@ -151,8 +160,8 @@ static void describe_key_figures(struct chart *c, const struct stats *st, size_t
 		  (long long)st->initiatives, true, ink);
 	add_entry(c, cap, st->sectors == 1 ? words.sector : words.sectors,
 		  (long long)st->sectors, true, ink);
-	format_count((long long)st->reporting_people, a, sizeof a);
-	format_count((long long)st->initiatives, b, sizeof b);
+	count_text((long long)st->reporting_people, a, sizeof a);
+	count_text((long long)st->initiatives, b, sizeof b);
 	char *reporting = printed(words.people_reporting, a, b);
 	char *people = printed("%s %s", words.people_reached, reporting);
 	add_entry(c, cap, people, st->people, st->reporting_people > 0, ink);
@@ -186,7 +195,7 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 	c->right_to_left = lang_is_rtl(lang);
 	size_t cap = 0;
 	char all[32], some[32];
-	format_count((long long)st->initiatives, all, sizeof all);
+	count_text((long long)st->initiatives, all, sizeof all);
 	switch (kind) {
 	case CHART_KEY_FIGURES:
 		describe_key_figures(c, st, &cap);
@@ -208,14 +217,14 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 					  sector_rgb(&cat->sectors[s]));
 		}
 		if (kind == CHART_PEOPLE) {
-			format_count((long long)st->reporting_people, some, sizeof some);
+			count_text((long long)st->reporting_people, some, sizeof some);
 			c->caption = printed(words.people_caption, some, all);
 		}
 		break;
 	case CHART_FOUNDED:
 		c->title = xstrdup(words.founded_title);
 		describe_founded(c, st, &cap);
-		format_count((long long)st->reporting_year, some, sizeof some);
+		count_text((long long)st->reporting_year, some, sizeof some);
 		if (st->year_count)
 			c->caption = printed(words.founded_caption, some, all);
 		else
@@ -227,7 +236,7 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 			add_entry(c, &cap, stats_region_name(&st->by_region[r], lang),
 				  (long long)st->by_region[r].count, true,
 				  palette[r % (sizeof palette / sizeof *palette)]);
-		format_count((long long)st->reporting_region, some, sizeof some);
+		count_text((long long)st->reporting_region, some, sizeof some);
 		c->caption = printed(words.regions_caption, some, all);
 		break;
 	case CHART_SECTOR_SHARE: {
@@ -242,15 +251,15 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 		}
 		const struct sector_stats *mine = &st->by_sector[sector];
 		char count[32], percent[16], people[32], all_people[32];
-		format_count((long long)mine->initiatives, count, sizeof count);
+		count_text((long long)mine->initiatives, count, sizeof count);
 		snprintf(percent, sizeof percent, "%.0f",
 			 st->initiatives ? 100.0 * (double)mine->initiatives /
 						   (double)st->initiatives : 0.0);
 		struct buffer text = {0};
 		buffer_printf(&text, words.share_initiatives, count, all, percent);
 		if (mine->reporting) {
-			format_count(mine->people, people, sizeof people);
-			format_count(st->people, all_people, sizeof all_people);
+			count_text(mine->people, people, sizeof people);
+			count_text(st->people, all_people, sizeof all_people);
 			buffer_printf(&text, words.share_people, people, all_people);
 		}
 		c->title = buffer_take(&text);
@@ -539,7 +548,7 @@ static double put_caption(struct sketch *s, const char *caption, double top)
 static void entry_value(const struct chart_entry *e, char *out, size_t size)
 {
 	if (e->known)
-		format_count(e->value, out, size);
+		count_text(e->value, out, size);
 	else
 		snprintf(out, size, "%s", words.no_numbers);
 }
@@ -634,7 +643,7 @@ static double draw_bars(struct sketch *s, const struct chart *c, double top)
 	free(tmp);
 	for (long long t = 0; t <= end; t += step) {
 		char label[32];
-		format_count(t, label, sizeof label);
+		count_text(t, label, sizeof label);
 		put_text(s, label, tick, grey, x0 + plot * (double)t / (double)end,
 			 y + s->size * 1.15, ANCHOR_CENTER);
 	}
@@ -662,7 +671,7 @@ static double draw_columns(struct sketch *s, const struct chart *c, double top)
 	double y_label_width = 0;
 	for (long long t = 0; t <= end; t += step) {
 		char label[32];
-		format_count(t, label, sizeof label);
+		count_text(t, label, sizeof label);
 		y_label_width = fmax(y_label_width, text_width(s, label, tick));
 	}
 	double x0 = y_label_width + s->size * 0.6;
@@ -675,7 +684,7 @@ static double draw_columns(struct sketch *s, const struct chart *c, double top)
 		if (t)
 			hairline(s, x0, y, s->width, y, grid_grey, 0.4);
 		char label[32];
-		format_count(t, label, sizeof label);
+		count_text(t, label, sizeof label);
 		put_text(s, label, tick, grey, x0 - s->size * 0.4, y + s->size * 0.3,
 			 ANCHOR_RIGHT);
 	}
@@ -695,7 +704,7 @@ static double draw_columns(struct sketch *s, const struct chart *c, double top)
 				  e->color);
 		if (e->value) {
 			char v[32];
-			format_count(e->value, v, sizeof v);
+			count_text(e->value, v, sizeof v);
 			put_text(s, v, value, ink, middle, bottom - height - s->size * 0.3,
 				 ANCHOR_CENTER);
 		}
@@ -764,7 +773,7 @@ static double draw_donut(struct sketch *s, const struct chart *c, double top)
 	}
 	free(placed);
 	char sum[32];
-	format_count(total, sum, sizeof sum);
+	count_text(total, sum, sizeof sum);
 	put_text(s, sum, label_style(s->size * 1.6, true), ink, cx, cy + s->size * 0.55,
 		 ANCHOR_CENTER);
 	double donut_bottom = cy + outer + margin;
@@ -802,7 +811,7 @@ static double draw_donut(struct sketch *s, const struct chart *c, double top)
 			snprintf(n, sizeof n, "%zu", i + 1);
 			double number_end = x + swatch + s->size * 0.4 + number_width;
 			put_text(s, n, bold, ink, number_end, y + row * 0.5, ANCHOR_RIGHT);
-			format_count(e->value, count, sizeof count);
+			count_text(e->value, count, sizeof count);
 			snprintf(v, sizeof v, "%s (%.0f%%)", count,
 				 100.0 * (double)e->value / (double)total);
 			double name_x = number_end + s->size * 0.4;

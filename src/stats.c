@@ -24,23 +24,6 @@ const char *stats_region_name(const struct region_count *region, enum lang lang)
 	return in_lang(names, lang);
 }
 
-void format_count(long long n, char *out, size_t size)
-{
-	char digits[32];
-	snprintf(digits, sizeof digits, "%lld", n);
-	const char *d = digits;
-	size_t o = 0;
-	if (*d == '-' && o + 2 < size)
-		out[o++] = *d++;
-	size_t len = strlen(d);
-	for (size_t i = 0; i < len && o + 2 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = d[i];
-	}
-	out[o] = '\0';
-}
-
 static int by_year(const void *a, const void *b)
 {
 	const struct year_count *x = a, *y = b;

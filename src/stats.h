@@ -57,7 +57,4 @@ void stats_free(struct stats *st);
 const char *stats_sector_name(const struct sector *sec, enum lang lang);
 const char *stats_region_name(const struct region_count *region, enum lang lang);
 
-/* 1234567 -> "1,234,567". */
-void format_count(long long n, char *out, size_t size);
-
 #endif

@@ -101,30 +101,12 @@ static void years_and_regions(void **state)
 			    "\u0627\u0644\u0645\u0648\u0633\u064a\u0642\u0649");
 }
 
-static void counts_carry_thousands_separators(void **state)
-{
-	(void)state;
-	char out[32];
-	static const struct {
-		long long n;
-		const char *text;
-	} cases[] = {
-		{0, "0"}, {999, "999"}, {1000, "1,000"}, {1234567, "1,234,567"},
-		{-1234, "-1,234"}, {100000, "100,000"},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		format_count(cases[i].n, out, sizeof out);
-		assert_string_equal(out, cases[i].text);
-	}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(key_figures),
 		cmocka_unit_test(per_sector),
 		cmocka_unit_test(years_and_regions),
-		cmocka_unit_test(counts_carry_thousands_separators),
 	};
 	return cmocka_run_group_tests(tests, read_catalog, free_catalog);
 }
