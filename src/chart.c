@@ -786,7 +786,7 @@ static double draw_donut(struct sketch *s, const struct chart *c, double top)
 	double side_x = 2 * margin + diameter;
 	size_t columns = 1;
 	double legend_x = side_x, legend_top = top + margin * 0.5;
-	double column_width = s->width - side_x;
+	double column_width = fmin(s->width - side_x, s->size * 30);   /* counts near their names */
 	double legend_height = 0;
 	for (size_t i = 0; i < c->count; i++)
 		legend_height += row * 2 + s->size * 0.25;   /* two lines at most */
