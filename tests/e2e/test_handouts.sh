@@ -49,6 +49,15 @@ handout_title() {
 }
 check "the handout's cover and title name its sectors" handout_title
 
+handout_figures() {
+	local count
+	count=$(names_by_sector environment health | wc -l)
+	pdftotext "$scratch/h.pdf" - | tr -s ' \n' ' ' >"$scratch/text"
+	grep -q "At a glance $count initiatives 2 sectors " "$scratch/text" ||
+		{ grep -o 'At a glance.\{0,80\}' "$scratch/text"; return 1; }
+}
+check "the handout's key figures count only its sectors" handout_figures
+
 wrong_ids() {
 	expect_status 2 "$LIGHTBOOK" --sector water -o "$scratch/w.pdf" 2>"$scratch/err" || return 1
 	grep -qF 'lightbook: error: --sector: no sector "water" in data/sectors.csv (there are: agriculture, economy,' \
