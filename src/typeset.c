@@ -460,6 +460,48 @@ static size_t skip_spaces(const struct para *p, size_t i, size_t end)
 	return i;
 }
 
+/* Whether a word may be broken between characters k and k + 1 as a last
+ * resort: never before a mark or an invisible character; when strict, not
+ * at a no-break space nor before closing punctuation either. */
+static bool may_split(const struct para *p, size_t k, bool strict)
+{
+	uint32_t next = p->cp[k + 1];
+	if (!strict) {
+		utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)next);
+		return cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
+		       cat != UTF8PROC_CATEGORY_ME && !is_invisible(next);
+	}
+	return may_start_line(next) && !is_no_break_space(p->cp[k]) &&
+	       !is_no_break_space(next);
+}
+
+/* Marks last-resort breaks inside every stretch of [start, end) between
+ * spaces and break points that is wider than the measure. */
+static void mark_last_resort(const struct para *p, size_t start, size_t end,
+			     double measure, bool strict, enum word_break *at)
+{
+	size_t from = start;
+	double width = 0;
+	for (size_t i = start; i < end; i++) {
+		if (is_space(p->cp[i])) {
+			from = i + 1;
+			width = 0;
+			continue;
+		}
+		width += p->advance[i];
+		bool stretch_ends = i + 1 == end || is_space(p->cp[i + 1]) ||
+				    at[i - start] != WORD_NONE;
+		if (!stretch_ends)
+			continue;
+		if (width > measure)
+			for (size_t k = from; k < i; k++)
+				if (at[k - start] == WORD_NONE && may_split(p, k, strict))
+					at[k - start] = WORD_LAST_RESORT;
+		from = i + 1;
+		width = 0;
+	}
+}
+
 /* Where the text [start, end) may break inside its words: after an
  * explicit hyphen or a '/' (UAX #14), at a hyphenation point of an English
  * word when style allows, and, only inside a stretch wider than the
@@ -505,24 +547,11 @@ static void find_word_breaks(const struct para *p, size_t start, size_t end,
 		i = skip_spaces(p, token_end, end);
 	}
 	free(after);
-	/* Stretches between break points that are wider than the measure. */
-	size_t from = start;
-	double width = 0;
-	for (size_t i = start; i <= end; i++) {
-		bool boundary = i == end || is_space(p->cp[i]);
-		if (!boundary) {
-			width += p->advance[i];
-			if (at[i - start] == WORD_NONE)
-				continue;
-		}
-		if (width > measure)
-			for (size_t k = from; k + 1 < i; k++)
-				if (at[k - start] == WORD_NONE && may_start_line(p->cp[k + 1]) &&
-				    !is_no_break_space(p->cp[k]) && !is_no_break_space(p->cp[k + 1]))
-					at[k - start] = WORD_LAST_RESORT;
-		from = i + 1;
-		width = 0;
-	}
+	/* Stretches between break points that are wider than the measure:
+	 * first as typography allows, then, for what is still too wide,
+	 * between any two characters (never between one and its marks). */
+	mark_last_resort(p, start, end, measure, true, at);
+	mark_last_resort(p, start, end, measure, false, at);
 }
 
 /* Lines filled greedily: for ragged text, headings and labels. */

@@ -476,6 +476,21 @@ static void pathological_paragraphs_end_quickly_inside_the_margins(void **state)
 	assert_true(lines.count > 1000);
 	lines_free(&lines);
 
+	/* What typography never breaks, longer than the measure: closing
+	 * brackets, words tied by no-break spaces. Broken anyway. */
+	memset(text, ')', 300);
+	text[300] = '\0';
+	typeset_paragraph(fonts, text, &body, DIR_LTR, ALIGN_JUSTIFY, 50, &lines);
+	assert_inside(&lines, 50);
+	assert_int_equal(letters_set(&lines), 300);
+	lines_free(&lines);
+	for (n = 0; n + 3 < 600; n += 3)
+		memcpy(text + n, "a\u00A0", 3);
+	text[n] = '\0';
+	typeset_paragraph(fonts, text, &body, DIR_LTR, ALIGN_JUSTIFY, 50, &lines);
+	assert_inside(&lines, 50);
+	lines_free(&lines);
+
 	/* Only combining marks. */
 	for (n = 0; n + 2 <= 2000; n += 2)
 		memcpy(text + n, "\xCC\x81", 2);
