@@ -648,7 +648,7 @@ static void break_total_fit(const struct para *p, struct fontset *fonts, size_t 
 		size_t line_end = k.end[breaks[b]];
 		add_span(out, (struct line_span){
 			.start = line_start, .end = line_end, .last = b + 1 == count,
-			.hyphen = it->kind == LB_PENALTY && it->width > 0});
+			.hyphen = it->kind == LB_PENALTY && it->flagged});
 		line_start = skip_spaces(p, line_end, end);
 	}
 	free(breaks);

@@ -476,6 +476,17 @@ static void pathological_paragraphs_end_quickly_inside_the_margins(void **state)
 	assert_true(lines.count > 1000);
 	lines_free(&lines);
 
+	/* A kerned word broken between letters: no hyphen appears, and the
+	 * kerning dropped at the break does not push the line out. */
+	for (n = 0; n + 2 < 800; n += 2)
+		memcpy(text + n, "AV", 2);
+	text[n] = '\0';
+	typeset_paragraph(fonts, text, &body, DIR_LTR, ALIGN_JUSTIFY, 100, &lines);
+	assert_inside(&lines, 100);
+	for (size_t i = 0; i < lines.count; i++)
+		assert_false(lines.items[i].hyphenated);
+	lines_free(&lines);
+
 	/* What typography never breaks, longer than the measure: closing
 	 * brackets, words tied by no-break spaces. Broken anyway. */
 	memset(text, ')', 300);
