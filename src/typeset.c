@@ -306,9 +306,11 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 			continue;
 		}
 		/* A character no face has is drawn as U+FFFD, which the
-		 * Latin faces have: visible, never silently dropped. */
+		 * Latin faces have: visible, never silently dropped, and from
+		 * here on a character of its own (a missing mark no longer
+		 * clings to its base: it is as wide as a letter). */
 		if (!drawable(fonts, p->shaped[i])) {
-			p->shaped[i] = PLACEHOLDER;
+			p->shaped[i] = p->cp[i] = PLACEHOLDER;
 			scripts[i] = SCRIPT_LATIN;
 		}
 		p->face[i] = pick_face(fonts, face_for(scripts[i], style),

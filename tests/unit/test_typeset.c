@@ -733,6 +733,15 @@ static void missing_characters_become_placeholders(void **state)
 	assert_string_equal(line_text(&lines.items[0]), "a \uFFFD b \uFFFD");
 	assert_true(lines.items[0].width > typeset_width(fonts, "a  b ", &body) + 5);
 	lines_free(&lines);
+	/* A missing combining mark is a placeholder as wide as a letter: it
+	 * no longer clings to its base, so a line may end between them.
+	 * (Found by fuzz_text: "s" and its mark crossed a narrow measure.) */
+	for (double measure = 12; measure < 30; measure += 1) {
+		typeset_paragraph(fonts, "s\u0F8Ds\u0F8Ds\u0F8D", &body, DIR_LTR, ALIGN_START,
+				  measure, &lines);
+		assert_inside(&lines, measure);
+		lines_free(&lines);
+	}
 }
 
 /* An Arabic paragraph with an English name and numbers: shaped Arabic
