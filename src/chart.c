@@ -21,48 +21,6 @@
 
 #define PI 3.14159265358979323846
 
-/* Every fixed string the charts print, in one place. */
-static const struct {
-	const char *sectors_title, *people_title, *founded_title, *regions_title;
-	const char *people_caption;      /* reporting, all */
-	const char *founded_caption;     /* reporting, all */
-	const char *founded_none;        /* all */
-	const char *regions_caption;     /* reporting, all */
-	const char *no_numbers;
-	const char *share_initiatives;   /* count, all, percent */
-	const char *share_people;        /* people, all people */
-	const char *initiative, *initiatives;
-	const char *sector, *sectors;
-	const char *people_reached, *people_reporting; /* reporting, all */
-	const char *year_covered, *years_covered, *years_span; /* first, last */
-	const char *no_years;
-	const char *place, *places;
-} words = {
-	.sectors_title = "Initiatives per sector",
-	.people_title = "People reached per sector",
-	.founded_title = "Initiatives by year founded",
-	.regions_title = "Initiatives by region",
-	.people_caption = "%s of %s initiatives report numbers; the others are not counted.",
-	.founded_caption = "%s of %s initiatives give the year they were founded.",
-	.founded_none = "None of the %s initiatives gives the year it was founded.",
-	.regions_caption = "%s of %s initiatives name a region.",
-	.no_numbers = "no numbers",
-	.share_initiatives = "%s of the booklet\u2019s %s initiatives (%s%%)",
-	.share_people = ", %s of %s people reached",
-	.initiative = "initiative",
-	.initiatives = "initiatives",
-	.sector = "sector",
-	.sectors = "sectors",
-	.people_reached = "people reached",
-	.people_reporting = "(%s of %s initiatives report numbers)",
-	.year_covered = "year covered",
-	.years_covered = "years covered",
-	.years_span = "%d to %d",
-	.no_years = "no initiative gives the year it was founded",
-	.place = "place",
-	.places = "places",
-};
-
 /* Distinct in hue and in lightness, so that neighbouring segments differ
  * in grey too (after Okabe and Ito). */
 static const struct rgb palette[] = {
@@ -79,6 +37,24 @@ static const struct rgb white = {1, 1, 1};
 static const struct rgb column_blue = {0.20, 0.33, 0.48};
 
 /* ---- describing ---- */
+
+/* The phrase for n things in lang (translations.h), as a new string. */
+static char *counted(enum lang lang, enum counted_id id, long long n)
+{
+	struct buffer b = {0};
+	tr_count(&b, lang, id, n);
+	return buffer_take(&b);
+}
+
+/* A caption of the translations table with its slots filled. */
+static char *formatted(enum lang lang, enum string_id id, const char *first,
+		       const char *second, const char *third)
+{
+	const char *args[] = {first, second, third};
+	struct buffer b = {0};
+	tr_format(&b, lang, id, args, 3);
+	return buffer_take(&b);
+}
 
 static char *printed(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *printed(const char *fmt, ...)
@@ -153,36 +129,51 @@ static void describe_founded(struct chart *c, const struct stats *st, size_t *ca
 	}
 }
 
+/* A label beside a number: the noun in the form the number asks for. */
+static void add_counted_entry(struct chart *c, size_t *cap, enum counted_id label,
+			      long long value)
+{
+	char *text = counted(c->lang, label, value);
+	add_entry(c, cap, text, value, true, ink);
+	free(text);
+}
+
 static void describe_key_figures(struct chart *c, const struct stats *st, size_t *cap)
 {
-	char a[32], b[32];
-	add_entry(c, cap, st->initiatives == 1 ? words.initiative : words.initiatives,
-		  (long long)st->initiatives, true, ink);
-	add_entry(c, cap, st->sectors == 1 ? words.sector : words.sectors,
-		  (long long)st->sectors, true, ink);
+	char a[32];
+	add_counted_entry(c, cap, LABEL_INITIATIVES, (long long)st->initiatives);
+	add_counted_entry(c, cap, LABEL_SECTORS, (long long)st->sectors);
 	count_text((long long)st->reporting_people, a, sizeof a);
-	count_text((long long)st->initiatives, b, sizeof b);
-	char *reporting = printed(words.people_reporting, a, b);
-	char *people = printed("%s %s", words.people_reached, reporting);
+	char *all = counted(c->lang, COUNT_OF_INITIATIVES, (long long)st->initiatives);
+	char *reporting = formatted(c->lang, STR_KEY_REPORTING, a, all, "");
+	char *reached = counted(c->lang, LABEL_PEOPLE_REACHED, st->people);
+	char *people = printed("%s %s", reached, reporting);
 	add_entry(c, cap, people, st->people, st->reporting_people > 0, ink);
 	free(people);
+	free(reached);
 	free(reporting);
+	free(all);
 	if (st->year_count) {
 		long long years = st->last_year - st->first_year + 1;
-		char *span = years == 1 ? printed("%d", st->first_year)
-					: printed(words.years_span, st->first_year, st->last_year);
-		char *label = printed("%s, %s", years == 1 ? words.year_covered
-							   : words.years_covered, span);
+		char first[16], last[16];
+		snprintf(first, sizeof first, "%d", st->first_year);
+		snprintf(last, sizeof last, "%d", st->last_year);
+		char *span = years == 1 ? xstrdup(first)
+					: formatted(c->lang, STR_YEARS_SPAN, first, last, "");
+		char *covered = counted(c->lang, LABEL_YEARS_COVERED, years);
+		char *label = printed("%s, %s", covered, span);
 		add_entry(c, cap, label, years, true, ink);
 		free(label);
+		free(covered);
 		free(span);
 	} else {
-		char *label = printed("%s: %s", words.years_covered, words.no_years);
+		char *covered = counted(c->lang, LABEL_YEARS_COVERED, 0);
+		char *label = printed("%s: %s", covered, tr(c->lang, STR_NO_YEARS));
 		add_entry(c, cap, label, 0, false, ink);
 		free(label);
+		free(covered);
 	}
-	add_entry(c, cap, st->places == 1 ? words.place : words.places,
-		  (long long)st->places, true, ink);
+	add_counted_entry(c, cap, LABEL_PLACES, (long long)st->places);
 }
 
 struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
@@ -191,19 +182,21 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 	struct chart *c = xcalloc(1, sizeof *c);
 	c->kind = kind;
 	enum lang lang = LANG_EN;
-	lang_parse(cat->edition.lang.text, &lang);
+	if (cat->edition.lang.text)   /* a catalog that was never read has none */
+		lang_parse(cat->edition.lang.text, &lang);
+	c->lang = lang;
 	c->right_to_left = lang_is_rtl(lang);
 	size_t cap = 0;
-	char all[32], some[32];
-	count_text((long long)st->initiatives, all, sizeof all);
+	char some[32];
+	char *all = counted(lang, COUNT_OF_INITIATIVES, (long long)st->initiatives);
 	switch (kind) {
 	case CHART_KEY_FIGURES:
 		describe_key_figures(c, st, &cap);
 		break;
 	case CHART_SECTORS:
 	case CHART_PEOPLE:
-		c->title = xstrdup(kind == CHART_SECTORS ? words.sectors_title
-							  : words.people_title);
+		c->title = xstrdup(tr(lang, kind == CHART_SECTORS ? STR_CHART_SECTORS
+								  : STR_CHART_PEOPLE));
 		for (size_t s = 0; s < cat->sector_count; s++) {
 			const struct sector_stats *ss = &st->by_sector[s];
 			if (!ss->initiatives)
@@ -218,26 +211,26 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 		}
 		if (kind == CHART_PEOPLE) {
 			count_text((long long)st->reporting_people, some, sizeof some);
-			c->caption = printed(words.people_caption, some, all);
+			c->caption = formatted(lang, STR_CAPTION_PEOPLE, some, all, "");
 		}
 		break;
 	case CHART_FOUNDED:
-		c->title = xstrdup(words.founded_title);
+		c->title = xstrdup(tr(lang, STR_CHART_FOUNDED));
 		describe_founded(c, st, &cap);
 		count_text((long long)st->reporting_year, some, sizeof some);
 		if (st->year_count)
-			c->caption = printed(words.founded_caption, some, all);
+			c->caption = formatted(lang, STR_CAPTION_FOUNDED, some, all, "");
 		else
-			c->empty = printed(words.founded_none, all);
+			c->empty = formatted(lang, STR_FOUNDED_NONE, some, all, "");
 		break;
 	case CHART_REGIONS:
-		c->title = xstrdup(words.regions_title);
+		c->title = xstrdup(tr(lang, STR_CHART_REGIONS));
 		for (size_t r = 0; r < st->region_count; r++)
 			add_entry(c, &cap, stats_region_name(&st->by_region[r], lang),
 				  (long long)st->by_region[r].count, true,
 				  palette[r % (sizeof palette / sizeof *palette)]);
 		count_text((long long)st->reporting_region, some, sizeof some);
-		c->caption = printed(words.regions_caption, some, all);
+		c->caption = formatted(lang, STR_CAPTION_REGIONS, some, all, "");
 		break;
 	case CHART_SECTOR_SHARE: {
 		for (size_t s = 0; s < cat->sector_count; s++) {
@@ -250,22 +243,26 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 				  s == sector ? sector_rgb(&cat->sectors[s]) : others_grey);
 		}
 		const struct sector_stats *mine = &st->by_sector[sector];
-		char count[32], percent[16], people[32], all_people[32];
+		char count[32], percent[16], people[32];
 		count_text((long long)mine->initiatives, count, sizeof count);
 		snprintf(percent, sizeof percent, "%.0f",
 			 st->initiatives ? 100.0 * (double)mine->initiatives /
 						   (double)st->initiatives : 0.0);
 		struct buffer text = {0};
-		buffer_printf(&text, words.share_initiatives, count, all, percent);
+		const char *share[] = {count, all, percent};
+		tr_format(&text, lang, STR_SHARE_INITIATIVES, share, 3);
 		if (mine->reporting) {
 			count_text(mine->people, people, sizeof people);
-			count_text(st->people, all_people, sizeof all_people);
-			buffer_printf(&text, words.share_people, people, all_people);
+			char *of_people = counted(lang, COUNT_OF_PEOPLE, st->people);
+			const char *reached[] = {people, of_people};
+			tr_format(&text, lang, STR_SHARE_PEOPLE, reached, 2);
+			free(of_people);
 		}
 		c->title = buffer_take(&text);
 		break;
 	}
 	}
+	free(all);
 	if (!c->title)
 		c->title = xstrdup("");
 	if (!c->caption)
@@ -338,6 +335,7 @@ struct sketch {
 	double size;          /* labels; everything else scales from it */
 	double width;
 	double plot_height;   /* columns' plot, the donut's largest diameter */
+	bool arabic_digits;   /* the chart's */
 };
 
 enum anchor { ANCHOR_LEFT, ANCHOR_RIGHT, ANCHOR_CENTER };
@@ -440,6 +438,7 @@ static double line_left(double x, double width, enum anchor anchor)
 static double put_text(struct sketch *s, const char *text, struct text_style style,
 		       struct rgb color, double x, double y, enum anchor anchor)
 {
+	style.arabic_digits = s->arabic_digits;
 	struct lines lines;
 	typeset_paragraph(s->fonts, text, &style, DIR_AUTO, ALIGN_START, 1e9, &lines);
 	double width = lines.count ? lines.items[0].width : 0;
@@ -451,6 +450,7 @@ static double put_text(struct sketch *s, const char *text, struct text_style sty
 
 static double text_width(struct sketch *s, const char *text, struct text_style style)
 {
+	style.arabic_digits = s->arabic_digits;
 	return typeset_width(s->fonts, text, &style);
 }
 
@@ -485,6 +485,7 @@ static size_t char_count(const char *text)
 static void fit_text(struct sketch *s, const char *text, struct text_style style,
 		     double width, size_t max_lines, struct lines *out)
 {
+	style.arabic_digits = s->arabic_digits;
 	typeset_paragraph(s->fonts, text, &style, DIR_AUTO, ALIGN_START, width, out);
 	if (out->count <= max_lines)
 		return;
@@ -545,12 +546,12 @@ static double put_caption(struct sketch *s, const char *caption, double top)
 				   0, top, s->width, 4);
 }
 
-static void entry_value(const struct chart_entry *e, char *out, size_t size)
+static void entry_value(const struct chart_entry *e, enum lang lang, char *out, size_t size)
 {
 	if (e->known)
 		count_text(e->value, out, size);
 	else
-		snprintf(out, size, "%s", words.no_numbers);
+		snprintf(out, size, "%s", tr(lang, STR_NO_NUMBERS));
 }
 
 static long long largest(const struct chart *c)
@@ -582,7 +583,7 @@ static double draw_bars(struct sketch *s, const struct chart *c, double top)
 	double name_width = 0, value_width = 0;
 	for (size_t i = 0; i < c->count; i++) {
 		char v[40];
-		entry_value(&c->entries[i], v, sizeof v);
+		entry_value(&c->entries[i], c->lang, v, sizeof v);
 		double w = text_width(s, c->entries[i].label, name);
 		name_width = w > name_width ? w : name_width;
 		w = text_width(s, v, value);
@@ -616,7 +617,7 @@ static double draw_bars(struct sketch *s, const struct chart *c, double top)
 		if (length > 0)
 			fill_rect(s, x0, middle - bar_height / 2, length, bar_height, e->color);
 		char v[40];
-		entry_value(e, v, sizeof v);
+		entry_value(e, c->lang, v, sizeof v);
 		double baseline = middle + s->size * 0.36;
 		double w = text_width(s, v, value);
 		if (e->known && w + 2 * pad <= length)
@@ -866,14 +867,14 @@ static double draw_key_figures(struct sketch *s, const struct chart *c, double t
 	double number_width = 0;
 	for (size_t i = 0; i < c->count; i++) {
 		char v[40];
-		entry_value(&c->entries[i], v, sizeof v);
+		entry_value(&c->entries[i], c->lang, v, sizeof v);
 		number_width = fmax(number_width, text_width(s, c->entries[i].known ? v : "\u2013", big));
 	}
 	double y = top;
 	for (size_t i = 0; i < c->count; i++) {
 		const struct chart_entry *e = &c->entries[i];
 		char v[40];
-		entry_value(e, v, sizeof v);
+		entry_value(e, c->lang, v, sizeof v);
 		double baseline = y + s->size * 2.1 * 0.95;
 		put_text(s, e->known ? v : "\u2013", big, e->color, number_width, baseline,
 			 ANCHOR_RIGHT);
@@ -955,7 +956,8 @@ void chart_layout(const struct chart *chart, struct fontset *fonts, double base_
 		*figure = (struct page){.width = width};
 		struct sketch s = {.fig = figure, .cr = cr, .fonts = fonts, .size = size,
 				   .width = width,
-				   .plot_height = plot_height * size / (base_size * 0.85)};
+				   .plot_height = plot_height * size / (base_size * 0.85),
+				   .arabic_digits = chart->arabic_digits};
 		figure->height = ceil(draw_chart(&s, chart));
 		/* Five points is the smallest type a printed label stays legible at. */
 		if (figure->height <= max_height || size * 0.9 < 5.0)

@@ -18,6 +18,7 @@
 #include "font.h"
 #include "page.h"
 #include "stats.h"
+#include "translations.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -47,6 +48,9 @@ struct chart {
 	size_t count;
 	size_t highlight;    /* CHART_SECTOR_SHARE: the sector's entry */
 	bool right_to_left;  /* drawn mirrored, for a Hebrew or Arabic edition */
+	enum lang lang;      /* the edition's: the chart's words */
+	bool arabic_digits;  /* set by the caller: the layout's arabic_indic_digits
+				in the Arabic edition (typeset.h) */
 };
 
 /* Describes a chart of st (computed from cat). sector is the catalog's

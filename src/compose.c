@@ -873,8 +873,11 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	size_t back = out->count;
 	compose_back_cover(cat, counts, &s, out);
 	span_columns(out, back);
-	for (size_t i = 0; i < out->count; i++)
+	for (size_t i = 0; i < out->count; i++) {
 		out->blocks[i].style.arabic_digits = out->arabic_digits;
+		if (out->blocks[i].chart)
+			out->blocks[i].chart->arabic_digits = out->arabic_digits;
+	}
 	stats_free(&st);
 	free(counts);
 }

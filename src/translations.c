@@ -3,6 +3,7 @@
  * dates written out in each language. */
 #include "translations.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,42 @@ static const char *const table[STRING_COUNT][LANG_COUNT] = {
 	[STR_INDEX] = {"Index", "מפתח", "الفهرس الأبجدي"},
 	[STR_AT_A_GLANCE] = {"At a glance", "במבט כולל", "لمحة عامة"},
 	[STR_LIST_COMMA] = {",", ",", "،"},
+	[STR_CHART_SECTORS] = {"Initiatives per sector", "יוזמות לפי תחום",
+			       "المبادرات حسب القطاع"},
+	[STR_CHART_PEOPLE] = {"People reached per sector", "משתתפים לפי תחום",
+			      "المشاركون حسب القطاع"},
+	[STR_CHART_FOUNDED] = {"Initiatives by year founded", "יוזמות לפי שנת הקמה",
+			       "المبادرات حسب سنة التأسيس"},
+	[STR_CHART_REGIONS] = {"Initiatives by region", "יוזמות לפי אזור",
+			       "المبادرات حسب المنطقة"},
+	[STR_CAPTION_PEOPLE] = {
+		"{1} of {2} report numbers; the others are not counted.",
+		"מספר המשתתפים מדווח ב־{1} מתוך {2}; האחרות אינן נספרות.",
+		"عدد المشاركين مذكور في {1} من أصل {2}، ولا تحتسب المبادرات الأخرى."},
+	[STR_CAPTION_FOUNDED] = {
+		"{1} of {2} give the year they were founded.",
+		"שנת ההקמה ידועה ב־{1} מתוך {2}.",
+		"سنة التأسيس معروفة في {1} من أصل {2}."},
+	[STR_CAPTION_REGIONS] = {
+		"{1} of {2} name a region.",
+		"אזור צוין ב־{1} מתוך {2}.",
+		"المنطقة مذكورة في {1} من أصل {2}."},
+	[STR_FOUNDED_NONE] = {
+		"None of the {2} gives the year it was founded.",
+		"באף אחת מ־{2} לא צוינה שנת ההקמה.",
+		"لم تذكر أي من {2} سنة تأسيسها."},
+	[STR_NO_NUMBERS] = {"no numbers", "אין נתונים", "لا توجد أرقام"},
+	[STR_SHARE_INITIATIVES] = {"{1} of the booklet\u2019s {2} ({3}%)",
+				   "{1} מתוך {2} בחוברת ({3}%)",
+				   "{1} من أصل {2} في الكتيب ({3}%)"},
+	[STR_SHARE_PEOPLE] = {", {1} of {2} reached", ", {1} מתוך {2}",
+			      "، {1} من أصل {2}"},
+	[STR_KEY_REPORTING] = {"({1} of {2} report numbers)", "(מדווח ב־{1} מתוך {2})",
+			       "(مذكور في {1} من أصل {2})"},
+	[STR_YEARS_SPAN] = {"{1} to {2}", "{1} עד {2}", "من {1} إلى {2}"},
+	[STR_NO_YEARS] = {"no initiative gives the year it was founded",
+			  "באף יוזמה לא צוינה שנת הקמה",
+			  "لا تذكر أي مبادرة سنة تأسيسها"},
 };
 
 /* CLDR's plural categories; a language uses some of them. */
@@ -52,6 +89,52 @@ static const char *const counted[COUNTED_COUNT][LANG_COUNT][PLURAL_COUNT] = {
 		[LANG_AR] = {[ONE] = "مبادرة واحدة", [TWO] = "مبادرتان",
 			     [FEW] = "%n مبادرات", [MANY] = "%n مبادرة",
 			     [OTHER] = "%n مبادرة"},
+	},
+	[COUNT_OF_INITIATIVES] = {
+		[LANG_EN] = {[ONE] = "%n initiative", [OTHER] = "%n initiatives"},
+		[LANG_HE] = {[ONE] = "יוזמה אחת", [TWO] = "שתי יוזמות",
+			     [OTHER] = "%n יוזמות"},
+		[LANG_AR] = {[ONE] = "مبادرة واحدة", [TWO] = "مبادرتين",
+			     [FEW] = "%n مبادرات", [MANY] = "%n مبادرة",
+			     [OTHER] = "%n مبادرة"},
+	},
+	[COUNT_OF_PEOPLE] = {
+		[LANG_EN] = {[ONE] = "%n person", [OTHER] = "%n people"},
+		[LANG_HE] = {[ONE] = "משתתף אחד", [TWO] = "שני משתתפים",
+			     [OTHER] = "%n משתתפים"},
+		[LANG_AR] = {[ONE] = "مشارك واحد", [TWO] = "مشاركين اثنين",
+			     [FEW] = "%n مشاركين", [MANY] = "%n مشاركا",
+			     [OTHER] = "%n مشارك"},
+	},
+	[LABEL_INITIATIVES] = {
+		[LANG_EN] = {[ONE] = "initiative", [OTHER] = "initiatives"},
+		[LANG_HE] = {[ONE] = "יוזמה", [OTHER] = "יוזמות"},
+		[LANG_AR] = {[ONE] = "مبادرة", [TWO] = "مبادرتان", [FEW] = "مبادرات",
+			     [OTHER] = "مبادرة"},
+	},
+	[LABEL_SECTORS] = {
+		[LANG_EN] = {[ONE] = "sector", [OTHER] = "sectors"},
+		[LANG_HE] = {[ONE] = "תחום", [OTHER] = "תחומים"},
+		[LANG_AR] = {[ONE] = "قطاع", [TWO] = "قطاعان", [FEW] = "قطاعات",
+			     [MANY] = "قطاعا", [OTHER] = "قطاع"},
+	},
+	[LABEL_PEOPLE_REACHED] = {
+		[LANG_EN] = {[ONE] = "person reached", [OTHER] = "people reached"},
+		[LANG_HE] = {[ONE] = "משתתף", [OTHER] = "משתתפים"},
+		[LANG_AR] = {[ONE] = "مشارك", [TWO] = "مشاركان", [FEW] = "مشاركين",
+			     [MANY] = "مشاركا", [OTHER] = "مشارك"},
+	},
+	[LABEL_YEARS_COVERED] = {
+		[LANG_EN] = {[ONE] = "year covered", [OTHER] = "years covered"},
+		[LANG_HE] = {[ONE] = "שנת פעילות", [OTHER] = "שנות פעילות"},
+		[LANG_AR] = {[ONE] = "سنة", [TWO] = "سنتان", [FEW] = "سنوات",
+			     [OTHER] = "سنة"},
+	},
+	[LABEL_PLACES] = {
+		[LANG_EN] = {[ONE] = "place", [OTHER] = "places"},
+		[LANG_HE] = {[ONE] = "מקום", [OTHER] = "מקומות"},
+		[LANG_AR] = {[ONE] = "مكان", [TWO] = "مكانان", [FEW] = "أماكن",
+			     [MANY] = "مكانا", [OTHER] = "مكان"},
 	},
 	[COUNT_SECTORS] = {
 		[LANG_EN] = {[ONE] = "%n sector", [OTHER] = "%n sectors"},
@@ -157,6 +240,25 @@ void tr_count(struct buffer *out, enum lang lang, enum counted_id id, long long 
 	buffer_append(out, form, (size_t)(slot - form));
 	tr_number(out, n);
 	buffer_append_str(out, slot + 2);
+}
+
+void tr_format(struct buffer *out, enum lang lang, enum string_id id,
+	       const char *const *args, size_t count)
+{
+	const char *p = table[id][lang];
+	for (const char *slot; (slot = strchr(p, '{'));) {
+		size_t k = slot[1] >= '1' && slot[1] <= '9' && slot[2] == '}'
+			   ? (size_t)(slot[1] - '1') : SIZE_MAX;
+		if (k >= count) {   /* not a slot: the brace as written */
+			buffer_append(out, p, (size_t)(slot - p) + 1);
+			p = slot + 1;
+			continue;
+		}
+		buffer_append(out, p, (size_t)(slot - p));
+		buffer_append_str(out, args[k]);
+		p = slot + 3;
+	}
+	buffer_append_str(out, p);
 }
 
 void tr_date(struct buffer *out, enum lang lang, const char *iso)

@@ -39,6 +39,23 @@ enum string_id {
 	STR_INDEX,
 	STR_AT_A_GLANCE,
 	STR_LIST_COMMA,        /* between the page numbers of an index entry */
+	/* The charts: titles; captions and key figures with {1}, {2}, {3}
+	 * where tr_format puts its arguments (a count of initiatives is a
+	 * COUNT_OF_ phrase, which agrees with its number). */
+	STR_CHART_SECTORS,
+	STR_CHART_PEOPLE,
+	STR_CHART_FOUNDED,
+	STR_CHART_REGIONS,
+	STR_CAPTION_PEOPLE,    /* {1} reporting, {2} of all initiatives */
+	STR_CAPTION_FOUNDED,   /* {1} reporting, {2} of all initiatives */
+	STR_CAPTION_REGIONS,   /* {1} reporting, {2} of all initiatives */
+	STR_FOUNDED_NONE,      /* {2} all initiatives */
+	STR_NO_NUMBERS,        /* in place of a value nobody reported */
+	STR_SHARE_INITIATIVES, /* {1} this sector's, {2} of all initiatives, {3} percent */
+	STR_SHARE_PEOPLE,      /* {1} this sector's, {2} of all people */
+	STR_KEY_REPORTING,     /* {1} reporting, {2} of all initiatives */
+	STR_YEARS_SPAN,        /* {1} first year, {2} last year */
+	STR_NO_YEARS,
 	STRING_COUNT,
 };
 
@@ -47,6 +64,16 @@ enum counted_id {
 	COUNT_PARTICIPANTS,
 	COUNT_INITIATIVES,
 	COUNT_SECTORS,
+	/* "of N initiatives" ("من أصل 30 مبادرة"): Arabic's dual is genitive. */
+	COUNT_OF_INITIATIVES,
+	COUNT_OF_PEOPLE,
+	/* Labels beside a number set apart (the key figures): the noun in
+	 * the form the number asks for, without the number. */
+	LABEL_INITIATIVES,
+	LABEL_SECTORS,
+	LABEL_PEOPLE_REACHED,
+	LABEL_YEARS_COVERED,
+	LABEL_PLACES,
 	COUNTED_COUNT,
 };
 
@@ -68,6 +95,11 @@ void tr_number(struct buffer *out, long long n);
 /* Appends the phrase for n things in lang, in the form the number takes
  * ("1 participant", "2 participants"; Arabic "مشاركان" for two). */
 void tr_count(struct buffer *out, enum lang lang, enum counted_id id, long long n);
+
+/* Appends the string id in lang with "{1}", "{2}", ... replaced by
+ * args[0], args[1], ... (count of them). */
+void tr_format(struct buffer *out, enum lang lang, enum string_id id,
+	       const char *const *args, size_t count);
 
 /* Appends a YYYY-MM-DD date written out in lang ("1 December 2026",
  * "1 בדצמבר 2026", "1 كانون الأول 2026"); anything else as written. */

@@ -7,12 +7,14 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "chart.h"
 #include "check.h"
 #include "compose.h"
 #include "font.h"
 #include "layout.h"
 #include "page.h"
 #include "paginate.h"
+#include "stats.h"
 #include "sample.h"
 
 #include <math.h>
@@ -190,6 +192,75 @@ static void index_entries_read_from_the_right(void **state)
 	assert_true(numbers > 20);
 }
 
+/* The charts speak the edition's language, with counted nouns in the
+ * form their number asks for. */
+static void chart_words_are_translated(void **state)
+{
+	(void)state;
+	struct stats st;
+	stats_compute(&cat, &st);
+	struct chart *c = chart_make(CHART_PEOPLE, &cat, &st, 0);
+	assert_string_equal(c->title, "משתתפים לפי תחום");
+	assert_string_equal(c->caption,
+			    "מספר המשתתפים מדווח ב־5 מתוך 25 יוזמות; האחרות אינן נספרות.");
+	chart_free(c);
+	free(cat.edition.lang.text);
+	cat.edition.lang.text = xstrdup("ar");
+	c = chart_make(CHART_PEOPLE, &cat, &st, 0);
+	assert_string_equal(c->caption, "عدد المشاركين مذكور في 5 من أصل 25 مبادرة، "
+					"ولا تحتسب المبادرات الأخرى.");
+	assert_string_equal(c->entries[0].label, "الزراعة");
+	chart_free(c);
+	free(cat.edition.lang.text);
+	cat.edition.lang.text = xstrdup("he");
+	stats_free(&st);
+}
+
+/* A right-to-left chart is mirrored: the title ends at the right, each
+ * bar grows leftwards from the axis with its label to its right. */
+static void charts_read_from_the_right(void **state)
+{
+	(void)state;
+	struct stats st;
+	stats_compute(&cat, &st);
+	struct chart *c = chart_make(CHART_SECTORS, &cat, &st, 0);
+	struct page fig;
+	double width = 300;
+	chart_layout(c, fonts, 9.5, width, 120, 1000, &fig);
+	const struct glyph_run *title = &fig.items[0].u.glyphs;
+	double title_end = 0;
+	for (size_t i = 0; i < fig.item_count; i++)
+		if (fig.items[i].kind == ITEM_GLYPHS && fig.items[i].u.glyphs.y == title->y)
+			title_end = fmax(title_end, fig.items[i].u.glyphs.x +
+						    fig.items[i].u.glyphs.width);
+	assert_true(near(title_end, width));
+	const struct rgb green = {cat.sectors[0].rgb[0], cat.sectors[0].rgb[1],
+				  cat.sectors[0].rgb[2]};
+	double bar_left = width, bar_right = 0;
+	const struct glyph_run *label = NULL;
+	for (size_t i = 0; i < fig.item_count; i++) {
+		const struct item *it = &fig.items[i];
+		if (it->kind == ITEM_PATH && it->u.path.fill &&
+		    it->u.path.fill_color.r == green.r && it->u.path.fill_color.g == green.g &&
+		    it->u.path.fill_color.b == green.b)
+			for (size_t k = 0; k < it->u.path.op_count; k++) {
+				if (it->u.path.ops[k].kind == PATH_CLOSE)
+					continue;
+				bar_left = fmin(bar_left, it->u.path.ops[k].x[0]);
+				bar_right = fmax(bar_right, it->u.path.ops[k].x[0]);
+			}
+		if (it->kind == ITEM_GLYPHS && strcmp(it->u.glyphs.text, "תואלקח") == 0)
+			label = &it->u.glyphs;
+	}
+	assert_true(bar_right > bar_left);
+	assert_non_null(label);
+	assert_true(label->x >= bar_right);
+	assert_true(bar_right > width / 2);
+	figure_free(&fig);
+	chart_free(c);
+	stats_free(&st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +268,8 @@ int main(void)
 		cmocka_unit_test(every_page_is_mirrored),
 		cmocka_unit_test(folios_on_the_outer_edge),
 		cmocka_unit_test(contents_numbers_on_the_left_point_at_the_chapters),
+		cmocka_unit_test(chart_words_are_translated),
+		cmocka_unit_test(charts_read_from_the_right),
 		cmocka_unit_test(index_entries_read_from_the_right),
 	};
 	return cmocka_run_group_tests(tests, lay_out_hebrew, free_hebrew);
