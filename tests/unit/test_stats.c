@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "chart.h"
 #include "check.h"
 #include "stats.h"
 #include "helpers.h"
@@ -101,12 +102,29 @@ static void years_and_regions(void **state)
 			    "\u0627\u0644\u0645\u0648\u0633\u064a\u0642\u0649");
 }
 
+/* A sector without initiatives gets no bar, and its share strip none. */
+static void charts_leave_out_empty_sectors(void **state)
+{
+	(void)state;
+	struct chart *c = chart_make(CHART_SECTORS, &cat, &st, 0);
+	assert_int_equal(c->count, 2);
+	assert_string_equal(c->entries[0].label, "Farming");
+	assert_string_equal(c->entries[1].label, "Music");
+	chart_free(c);
+	c = chart_make(CHART_SECTOR_SHARE, &cat, &st, 2);
+	assert_int_equal(c->count, 2);
+	assert_int_equal(c->highlight, 1);
+	assert_string_equal(c->title, "2 of the booklet\u2019s 4 initiatives (50%), 28 of 1,528 people reached");
+	chart_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(key_figures),
 		cmocka_unit_test(per_sector),
 		cmocka_unit_test(years_and_regions),
+		cmocka_unit_test(charts_leave_out_empty_sectors),
 	};
 	return cmocka_run_group_tests(tests, read_catalog, free_catalog);
 }
