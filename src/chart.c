@@ -920,19 +920,51 @@ static double draw_chart(struct sketch *s, const struct chart *c)
 	return put_caption(s, c->caption, y);
 }
 
-/* Mirrors a figure left to right; glyph runs keep their reading order
- * and only change places. */
+/* Moves the glyph runs [from, to) of fig, one line of text, so that the
+ * line's right end comes where its left end was: mirrored as a whole. */
+static void mirror_line(struct page *fig, size_t from, size_t to)
+{
+	double left = fig->items[from].u.glyphs.x;
+	const struct glyph_run *last = &fig->items[to - 1].u.glyphs;
+	double shift = fig->width - (last->x + last->width) - left;
+	for (size_t i = from; i < to; i++)
+		fig->items[i].u.glyphs.x += shift;
+}
+
+/* The end of the line of text that starts with glyph run `from`: the runs
+ * after it on its baseline, each starting where the one before ended. */
+static size_t line_end(const struct page *fig, size_t from)
+{
+	size_t to = from + 1;
+	while (to < fig->item_count && fig->items[to].kind == ITEM_GLYPHS) {
+		const struct glyph_run *g = &fig->items[to].u.glyphs;
+		const struct glyph_run *prev = &fig->items[to - 1].u.glyphs;
+		if (g->y != prev->y || fabs(g->x - (prev->x + prev->width)) > 0.01)
+			break;
+		to++;
+	}
+	return to;
+}
+
+/* Mirrors a figure left to right. Shapes change sides; a line of text
+ * moves whole, its runs in their order, so that it still reads (moving
+ * each run on its own would read a Hebrew caption with numbers in it
+ * backwards). */
 static void mirror(struct page *fig)
 {
-	for (size_t i = 0; i < fig->item_count; i++) {
+	for (size_t i = 0; i < fig->item_count;) {
 		struct item *it = &fig->items[i];
 		if (it->kind == ITEM_GLYPHS) {
-			it->u.glyphs.x = fig->width - it->u.glyphs.x - it->u.glyphs.width;
-		} else if (it->kind == ITEM_PATH) {
+			size_t end = line_end(fig, i);
+			mirror_line(fig, i, end);
+			i = end;
+			continue;
+		}
+		if (it->kind == ITEM_PATH)
 			for (size_t k = 0; k < it->u.path.op_count; k++)
 				for (int p = 0; p < 3; p++)
 					it->u.path.ops[k].x[p] = fig->width - it->u.path.ops[k].x[p];
-		}
+		i++;
 	}
 }
 

@@ -15,6 +15,7 @@
 #include "page.h"
 #include "paginate.h"
 #include "stats.h"
+#include "typeset.h"
 #include "sample.h"
 
 #include <math.h>
@@ -261,6 +262,42 @@ static void charts_read_from_the_right(void **state)
 	stats_free(&st);
 }
 
+/* A mirrored line of text keeps its runs in their order: the share
+ * strip's Hebrew title with numbers and parentheses in it reads as the
+ * typesetter set it, only moved to the right. */
+static void mirrored_lines_still_read(void **state)
+{
+	(void)state;
+	struct stats st;
+	stats_compute(&cat, &st);
+	struct chart *c = chart_make(CHART_SECTOR_SHARE, &cat, &st, 0);
+	struct page fig;
+	chart_layout(c, fonts, 9.5, 300, 120, 1000, &fig);
+	struct text_style style = {.family = FAMILY_SANS, .size = 1};
+	struct lines set;
+	typeset_paragraph(fonts, c->title, &style, DIR_AUTO, ALIGN_START, 1e9, &set);
+	assert_true(set.count == 1 && set.items[0].run_count > 2);
+	size_t first = 0;
+	while (first < fig.item_count && (fig.items[first].kind != ITEM_GLYPHS ||
+					  strcmp(fig.items[first].u.glyphs.text,
+						 set.items[0].runs[0].text) != 0))
+		first++;
+	assert_true(first + set.items[0].run_count <= fig.item_count);
+	double end = 0;
+	for (size_t r = 0; r < set.items[0].run_count; r++) {
+		const struct glyph_run *g = &fig.items[first + r].u.glyphs;
+		assert_string_equal(g->text, set.items[0].runs[r].text);
+		if (r)
+			assert_true(near(g->x, end));
+		end = g->x + g->width;
+	}
+	assert_true(near(end, 300));
+	lines_free(&set);
+	figure_free(&fig);
+	chart_free(c);
+	stats_free(&st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +307,7 @@ int main(void)
 		cmocka_unit_test(contents_numbers_on_the_left_point_at_the_chapters),
 		cmocka_unit_test(chart_words_are_translated),
 		cmocka_unit_test(charts_read_from_the_right),
+		cmocka_unit_test(mirrored_lines_still_read),
 		cmocka_unit_test(index_entries_read_from_the_right),
 	};
 	return cmocka_run_group_tests(tests, lay_out_hebrew, free_hebrew);
