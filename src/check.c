@@ -228,17 +228,6 @@ static void split_partners(struct initiative *in)
 	}
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static void check_color(struct sector *sec, struct diag_list *diags)
 {
 	char q[TEXT_QUOTE_SIZE];
@@ -249,16 +238,9 @@ static void check_color(struct sector *sec, struct diag_list *diags)
 		diag_error(diags, sec->color.at, "empty color");
 		return;
 	}
-	bool ok = s[0] == '#' && strlen(s) == 7;
-	for (int i = 1; ok && i < 7; i++)
-		ok = hex_digit(s[i]) >= 0;
-	if (!ok) {
+	if (!text_parse_color(s, sec->rgb))
 		diag_error(diags, sec->color.at, "color must be #RRGGBB, not %s",
 			   text_quote(q, s));
-		return;
-	}
-	for (int c = 0; c < 3; c++)
-		sec->rgb[c] = (hex_digit(s[1 + 2 * c]) * 16 + hex_digit(s[2 + 2 * c])) / 255.0;
 }
 
 static bool is_leap(int y)

@@ -146,28 +146,11 @@ static bool parse_page_size(const char *s, double *width, double *height)
 	return true;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static bool parse_color(const char *s, struct rgb *out)
 {
-	if (strlen(s) != 7 || s[0] != '#')
-		return false;
 	double c[3];
-	for (int i = 0; i < 3; i++) {
-		int hi = hex_digit(s[1 + 2 * i]), lo = hex_digit(s[2 + 2 * i]);
-		if (hi < 0 || lo < 0)
-			return false;
-		c[i] = (hi * 16 + lo) / 255.0;
-	}
+	if (!text_parse_color(s, c))
+		return false;
 	*out = (struct rgb){c[0], c[1], c[2]};
 	return true;
 }

@@ -230,3 +230,27 @@ const char *text_quote(char buf[TEXT_QUOTE_SIZE], const char *s)
 	buf[o] = '\0';
 	return buf;
 }
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+bool text_parse_color(const char *s, double rgb[3])
+{
+	if (strlen(s) != 7 || s[0] != '#')
+		return false;
+	int digits[6];
+	for (int i = 0; i < 6; i++)
+		if ((digits[i] = hex_digit(s[1 + i])) < 0)
+			return false;
+	for (int c = 0; c < 3; c++)
+		rgb[c] = (digits[2 * c] * 16 + digits[2 * c + 1]) / 255.0;
+	return true;
+}

@@ -61,4 +61,9 @@ void text_pos_advance(struct text_pos *pos, const char *bytes, size_t n);
  * anything past 60 characters cut to "…". Returns buf. */
 const char *text_quote(char buf[TEXT_QUOTE_SIZE], const char *s);
 
+/* "#RRGGBB" (hex digits of either case) as three components from 0 to 1
+ * in rgb; false, rgb untouched, for anything else. Sectors' and layouts'
+ * colors are written so. */
+bool text_parse_color(const char *s, double rgb[3]);
+
 #endif
