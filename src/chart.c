@@ -730,14 +730,20 @@ static bool clear_of(const double (*placed)[2], size_t n, double x, double y,
 	return true;
 }
 
+static long long chart_total(const struct chart *c)
+{
+	long long total = 0;
+	for (size_t i = 0; i < c->count; i++)
+		total += c->entries[i].value;
+	return total;
+}
+
 /* A donut, most initiatives first, clockwise from twelve o'clock; each
  * segment carries its number in the legend, inside when it fits, else
  * just outside; the legend gives number, name, count and share. */
 static double draw_donut(struct sketch *s, const struct chart *c, double top)
 {
-	long long total = 0;
-	for (size_t i = 0; i < c->count; i++)
-		total += c->entries[i].value;
+	long long total = chart_total(c);
 	if (!total)
 		return top;
 	struct text_style number = label_style(s->size * 0.85, true);
@@ -833,9 +839,7 @@ static double draw_donut(struct sketch *s, const struct chart *c, double top)
  * beneath it, so that it does not depend on color. */
 static double draw_share(struct sketch *s, const struct chart *c, double top)
 {
-	long long total = 0;
-	for (size_t i = 0; i < c->count; i++)
-		total += c->entries[i].value;
+	long long total = chart_total(c);
 	if (!total)
 		return top;
 	double height = s->size * 0.9, gap = 1.0;
