@@ -28,7 +28,8 @@ enum string_id {
 	STR_FOUNDED,           /* "Founded": the year follows, after a space */
 	STR_PARTNER,           /* "Partner: " before one organisation */
 	STR_PARTNERS,          /* "Partners: " before several */
-	STR_NEW,               /* the mark beside a new initiative */
+	STR_NEW,               /* the mark beside a new initiative (feminine in
+				  Hebrew and Arabic, as יוזמה and مبادرة are) */
 	STR_UPDATED,           /* the mark beside a changed initiative */
 	STR_CHANGES,           /* the appendix "Changes in this edition" */
 	STR_CHANGES_NEW,       /* its list headings */
