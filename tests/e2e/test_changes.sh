@@ -105,3 +105,19 @@ old_errors() {
 	cmp tests/data/good.csv "$scratch/out.pdf"
 }
 check "errors in the previous edition point at its cells, exit 1, output untouched" old_errors
+
+missing_previous() {
+	"$LIGHTBOOK" -o "$scratch/none.pdf" --previous "$scratch/missing.csv" 2>"$scratch/missing.err"
+	local st=$?
+	printf '%s\n' "$scratch/missing.csv: error: cannot open: No such file or directory" |
+		diff - "$scratch/missing.err" && [ "$st" -eq 3 ] && [ ! -e "$scratch/none.pdf" ]
+}
+check "a previous edition that cannot be read: exit 3, nothing written" missing_previous
+
+no_changes() {
+	"$LIGHTBOOK" -q --dump-pages --sectors tests/data/sectors.csv --edition tests/data/edition.ini \
+		--previous "$dir/current.csv" "$dir/current.csv" 2>/dev/null >"$scratch/same.txt" &&
+		grep -q '|No initiative was added, changed or removed.|' "$scratch/same.txt" &&
+		! grep -q '|New|\||Updated|' "$scratch/same.txt"
+}
+check "comparing an edition with itself: no marks, the appendix says nothing changed" no_changes
