@@ -336,6 +336,7 @@ struct sketch {
 	double width;
 	double plot_height;   /* columns' plot, the donut's largest diameter */
 	bool arabic_digits;   /* the chart's */
+	bool right_to_left;   /* the figure is mirrored once drawn */
 };
 
 enum anchor { ANCHOR_LEFT, ANCHOR_RIGHT, ANCHOR_CENTER };
@@ -407,15 +408,22 @@ static struct text_style label_style(double size, bool bold)
 	return (struct text_style){.family = FAMILY_SANS, .bold = bold, .size = size};
 }
 
-/* Places one typeset line with its left edge at x and its baseline at y. */
+/* Places one typeset line with its left edge at x and its baseline at y.
+ * A right-to-left figure is mirrored run by run once drawn, which would
+ * reverse the runs of a line ("4 من أصل 25" read "25 من أصل 4"), so
+ * there the runs are placed in reverse: mirroring puts them back in
+ * order, and moves the line whole. */
 static void place_line(struct sketch *s, const struct line *line, double x, double y,
 		       struct rgb color)
 {
 	double origin = line->run_count ? line->runs[0].x : 0;
 	for (size_t r = 0; r < line->run_count; r++) {
 		const struct line_run *run = &line->runs[r];
+		double offset = run->x - origin;
+		if (s->right_to_left)
+			offset = line->width - offset - run->width;
 		page_add(s->fig, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
-			.face = run->face, .size = run->size, .x = x + run->x - origin,
+			.face = run->face, .size = run->size, .x = x + offset,
 			.y = y, .width = run->width, .color = color,
 			.text = xstrdup(run->text), .adjust = adjust_copy(run->text, run->adjust)}});
 	}
@@ -993,7 +1001,8 @@ void chart_layout(const struct chart *chart, struct fontset *fonts, double base_
 		struct sketch s = {.fig = figure, .cr = cr, .fonts = fonts, .size = size,
 				   .width = width,
 				   .plot_height = plot_height * size / (base_size * 0.85),
-				   .arabic_digits = chart->arabic_digits};
+				   .arabic_digits = chart->arabic_digits,
+				   .right_to_left = chart->right_to_left};
 		figure->height = ceil(draw_chart(&s, chart));
 		/* Five points is the smallest type a printed label stays legible at. */
 		if (figure->height <= max_height || size * 0.9 < 5.0)

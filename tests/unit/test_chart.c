@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static struct fontset *fonts;
@@ -416,6 +417,30 @@ static void right_to_left_charts_are_mirrored(void **state)
 	chart_free(c);
 }
 
+/* Mirroring moves a line of several runs whole: a Hebrew caption with
+ * numbers still reads "4 of 25 initiatives" from the right. */
+static void mirrored_lines_keep_their_order(void **state)
+{
+	(void)state;
+	struct chart *c = make_chart(CHART_SECTORS, 2, NULL, NULL);
+	c->right_to_left = true;
+	free(c->caption);
+	c->caption = xstrdup("4 \u05de\u05ea\u05d5\u05da 25 \u05d9\u05d5\u05d6\u05de\u05d5\u05ea");
+	struct page fig;
+	chart_layout(c, fonts, base_size, width, plot_height, max_height, &fig);
+	const struct glyph_run *four = find_run_as(&fig, "4", true);
+	const struct glyph_run *of = find_run_as(&fig, " \u05da\u05d5\u05ea\u05de", true);
+	const struct glyph_run *total = find_run_as(&fig, "25", true);
+	assert_non_null(four);
+	assert_non_null(of);
+	assert_non_null(total);
+	assert_true(four->x > of->x && of->x > total->x);
+	/* flush right, as a right-to-left paragraph is */
+	assert_true(fabs(four->x + four->width - width) < 0.01);
+	figure_free(&fig);
+	chart_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +454,7 @@ int main(void)
 		cmocka_unit_test(year_axis),
 		cmocka_unit_test(hebrew_labels_read_right_to_left),
 		cmocka_unit_test(right_to_left_charts_are_mirrored),
+		cmocka_unit_test(mirrored_lines_keep_their_order),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
