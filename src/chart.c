@@ -161,7 +161,7 @@ static void describe_key_figures(struct chart *c, const struct stats *st, size_t
 		char *span = years == 1 ? xstrdup(first)
 					: formatted(c->lang, STR_YEARS_SPAN, first, last, "");
 		char *covered = counted(c->lang, LABEL_YEARS_COVERED, years);
-		char *label = printed("%s, %s", covered, span);
+		char *label = printed("%s%s %s", covered, tr(c->lang, STR_LIST_COMMA), span);
 		add_entry(c, cap, label, years, true, ink);
 		free(label);
 		free(covered);

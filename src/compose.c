@@ -434,7 +434,7 @@ static void append_place(struct buffer *out, struct booklet *b, const struct ini
 	const char *place = *in->location.text ? localized(b, places) : "";
 	const char *region = *in->region.text ? localized(b, regions) : "";
 	if (*place && *region && strcmp(in->location.text, in->region.text) != 0)
-		buffer_printf(out, "%s, %s", place, region);
+		buffer_printf(out, "%s%s %s", place, tr(b->lang, STR_LIST_COMMA), region);
 	else
 		buffer_append_str(out, *place ? place : region);
 }

@@ -39,7 +39,7 @@ enum string_id {
 	STR_FOREWORD,
 	STR_INDEX,
 	STR_AT_A_GLANCE,
-	STR_LIST_COMMA,        /* between the page numbers of an index entry */
+	STR_LIST_COMMA,        /* between list items: an index entry's page numbers, place and region */
 	/* The charts: titles; captions and key figures with {1}, {2}, {3}
 	 * where tr_format puts its arguments (a count of initiatives is a
 	 * COUNT_OF_ phrase, which agrees with its number). */

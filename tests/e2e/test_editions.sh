@@ -115,3 +115,19 @@ sys.exit(1 if failures else 0)
 PY
 }
 check "arabic_indic_digits = yes: Arabic-Indic digits in the Arabic edition only, English names keep theirs" arabic_indic_digits
+
+# Arabic punctuation in Arabic text: "تل أبيب، وسط إسرائيل", not a Latin
+# comma (or semicolon) beside an Arabic letter, in the body or the charts.
+arabic_commas() {
+	"$LIGHTBOOK" -q --lang ar -o "$scratch/commas.pdf" || return 1
+	pdftotext "$scratch/commas.pdf" "$scratch/commas.txt" || return 1
+	"$PY" - "$scratch/commas.txt" <<'PY'
+import re, sys
+text = re.sub("[\u202a-\u202e\u200e\u200f]", "", open(sys.argv[1], encoding="utf-8").read())
+latin = re.findall("[\u0621-\u064a] ?[,;].{0,12}|.{0,12}[,;] ?[\u0621-\u064a]", text)
+print("\n".join(f"Latin punctuation: {m}" for m in latin))
+# pdftotext may move the space beside the comma
+sys.exit(1 if latin or not re.search("أبيب ?، ?وسط إسرائيل", text) else 0)
+PY
+}
+check "the Arabic booklet writes ، between Arabic words, never a Latin comma" arabic_commas
