@@ -140,13 +140,31 @@ static enum lang lang_of_text(const struct booklet *b,
 }
 
 /* in_lang for a text the booklet shows once: one that falls back to
- * English is counted for main's warning. */
+ * English is counted for main's warning and, in a right-to-left booklet,
+ * isolated, so that a sentence's full stop stays at its end instead of
+ * going to the paragraph's. */
 static const char *localized(struct booklet *b, const struct field *const fields[LANG_COUNT])
 {
 	const struct field *f = fields[b->lang];
-	if (!*f->text && *fields[LANG_EN]->text && !b->untranslated++)
+	if (*f->text || !*fields[LANG_EN]->text)
+		return in_lang(b->lang, fields);
+	if (!b->untranslated++)
 		b->first_untranslated = f->at;
-	return in_lang(b->lang, fields);
+	if (!b->right_to_left)
+		return fields[LANG_EN]->text;
+	/* Each paragraph (line) of the text isolated on its own. */
+	struct buffer wrapped = {0};
+	for (const char *p = fields[LANG_EN]->text; *p;) {
+		size_t len = strcspn(p, "\n");
+		buffer_printf(&wrapped, "\u2068%.*s\u2069", (int)len, p);
+		p += len;
+		if (*p)
+			buffer_append_str(&wrapped, "\n");
+		p += *p == '\n';
+	}
+	grow_array((void **)&b->isolated, &b->isolated_cap, b->isolated_count + 1,
+		   sizeof *b->isolated);
+	return b->isolated[b->isolated_count++] = buffer_take(&wrapped);
 }
 
 /* A name in the edition's other two languages, each when given, as lines
@@ -164,7 +182,9 @@ static void add_other_names(struct booklet *b, const struct field *const fields[
 	for (size_t k = 0; k < 2; k++) {
 		enum lang l = others[b->lang][k];
 		const char *text = fields[l]->text;
-		if (!*text || strcmp(text, shown) == 0)
+		/* English is shown above already when the name fell back to it. */
+		if (!*text || strcmp(text, shown) == 0 ||
+		    (l == LANG_EN && !*fields[b->lang]->text))
 			continue;
 		model.dir = lang_is_rtl(l) ? DIR_RTL : DIR_LTR;
 		add_styled(b, text, &model);
@@ -886,6 +906,9 @@ void booklet_free(struct booklet *booklet)
 {
 	free(booklet->handout_sectors);
 	free(booklet->handout_title);
+	for (size_t i = 0; i < booklet->isolated_count; i++)
+		free(booklet->isolated[i]);
+	free(booklet->isolated);
 	for (size_t i = 0; i < booklet->count; i++) {
 		free(booklet->blocks[i].text);
 		free(booklet->blocks[i].uri);

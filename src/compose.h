@@ -108,6 +108,11 @@ struct booklet {
 	 * many, and the first of them (for main's one warning). */
 	size_t untranslated;
 	struct span first_untranslated;
+	/* Those English texts in a right-to-left booklet, each in a first
+	 * strong isolate (U+2068 ... U+2069) so that it reads left to right
+	 * with its punctuation at its own end; owned. */
+	char **isolated;
+	size_t isolated_count, isolated_cap;
 	/* A handout's (--sector) sectors named on its cover, and its title;
 	 * owned, NULL for the whole booklet. */
 	char *handout_sectors;

@@ -131,3 +131,12 @@ sys.exit(1 if latin or not re.search("أبيب ?، ?وسط إسرائيل", text
 PY
 }
 check "the Arabic booklet writes ، between Arabic words, never a Latin comma" arabic_commas
+
+# An English text standing in for a missing translation reads left to
+# right inside the right-to-left page: its full stop stays at its end.
+isolated_fallback() {
+	"$LIGHTBOOK" -q --lang ar --sectors tests/data/sectors.csv --edition tests/data/edition.ini \
+		--dump-pages tests/data/partly-translated.csv 2>/dev/null >"$scratch/fallback.txt" &&
+		grep -q '|Farmers from two villages press their olives together\.|$' "$scratch/fallback.txt"
+}
+check "an untranslated English summary keeps its full stop at its end in the Arabic edition" isolated_fallback
