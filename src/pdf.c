@@ -13,6 +13,8 @@
 #include <utf8proc.h>
 #include <zlib.h>
 
+enum { PAGES_PER_NODE = 1000 };
+
 struct writer {
 	HPDF_Doc pdf;
 	const struct fontset *fonts;
@@ -180,6 +182,28 @@ static void set_print_boxes(HPDF_Page hp, const struct page *page)
 	add_box(hp, page, "BleedBox", &page->bleed);
 }
 
+/* "> -12.345 <": a TJ adjustment of move thousandths between two hex
+ * strings, formatted by hand as printf cost 5% of a large booklet. */
+static void append_adjustment(struct buffer *b, long move)
+{
+	char text[32];
+	char *p = text + sizeof text;
+	*--p = '<';
+	*--p = ' ';
+	unsigned long v = (unsigned long)labs(move);
+	for (int digit = 0; digit < 3; digit++, v /= 10)
+		*--p = (char)('0' + v % 10);
+	*--p = '.';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	if (move < 0)
+		*--p = '-';
+	*--p = ' ';
+	*--p = '>';
+	buffer_append(b, p, (size_t)(text + sizeof text - p));
+}
+
 /* Four hex digits, as TJ's strings hold two-byte codes; by hand, since
  * this runs for every glyph of a kerned run. */
 static void append_hex4(struct buffer *b, unsigned code)
@@ -212,8 +236,7 @@ static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *
 		append_hex4(&tj, c >= 0 && c < 0x10000 ? (unsigned)c : 0xFFFDu);
 		long move = lround(-g->adjust[k] * 1000000.0 / g->size);   /* 1/1000 of a unit */
 		if (move != 0 && n < len)
-			buffer_printf(&tj, "> %s%ld.%03ld <", move < 0 ? "-" : "",
-				      labs(move) / 1000, labs(move) % 1000);
+			append_adjustment(&tj, move);
 		s += n;
 		len -= n;
 	}
@@ -527,6 +550,11 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 	if (doc->right_to_left)
 		set_right_to_left(w);
 	set_info(w, doc);
+	/* libharu's arrays hold at most 32,767 items, so a flat page tree
+	 * ends there (100,000 initiatives make 48,000 pages): a long
+	 * document gets a tree of nodes of a thousand pages each. */
+	if (doc->page_count > PAGES_PER_NODE)
+		HPDF_SetPagesConfiguration(w->pdf, PAGES_PER_NODE);
 	/* Every page exists before any is drawn: links point forward too. */
 	for (size_t p = 0; p < doc->page_count; p++) {
 		w->pages[p] = HPDF_AddPage(w->pdf);

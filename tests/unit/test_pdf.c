@@ -1,0 +1,56 @@
+/* test_pdf.c - the PDF writer on documents the samples do not reach. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "font.h"
+#include "page.h"
+#include "pdf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* libharu's arrays stop at 32,767 items; a flat page tree would, and
+ * 100,000 initiatives make about 48,000 pages. */
+static void more_pages_than_a_libharu_array_holds(void **state)
+{
+	(void)state;
+	struct diag_list diags = {0};
+	struct fontset *fonts;
+	assert_int_equal(fontset_open(&fonts, "fonts", &diags), STATUS_OK);
+	struct document doc = {0};
+	size_t pages = 33000;
+	for (size_t p = 0; p < pages; p++)
+		page_new(&doc, 419.5, 595.3);
+	struct buffer pdf = {0};
+	assert_int_equal(pdf_render(&doc, fonts, &pdf, &diags), STATUS_OK);
+	assert_int_equal(diags.count, 0);
+	/* Every page is in the file, under intermediate page-tree nodes. */
+	size_t page_objects = 0, tree_nodes = 0;
+	static const char type[] = "/Type /Page";
+	size_t n = sizeof type - 1;
+	for (size_t i = 0; i + n < pdf.len; i++) {
+		if (memcmp(pdf.data + i, type, n) != 0)
+			continue;
+		if (pdf.data[i + n] == 's')
+			tree_nodes++;
+		else
+			page_objects++;
+	}
+	assert_int_equal(page_objects, pages);
+	assert_true(tree_nodes >= pages / 1000);
+	buffer_free(&pdf);
+	document_free(&doc);
+	fontset_free(fonts);
+	diag_list_free(&diags);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(more_pages_than_a_libharu_array_holds),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
