@@ -37,10 +37,19 @@ struct metric {
 
 enum { PAGE_BITS = 8, PAGE_SIZE = 1 << PAGE_BITS, PAGE_COUNT = 0x110000 >> PAGE_BITS };
 
+/* A pair's kerning as looked up once: key is (left glyph << 16 | right
+ * glyph) + 1, so that 0 marks an empty slot. */
+struct kern_slot {
+	uint32_t key;
+	int16_t value;   /* 1/1000 em */
+};
+
 struct loaded_face {
 	char *path;
 	FT_Face ft;
 	struct metric *pages[PAGE_COUNT];
+	struct kern_slot *kerns;   /* open addressing; a power of two long */
+	size_t kern_count, kern_cap;
 };
 
 struct fontset {
@@ -80,6 +89,7 @@ void fontset_free(struct fontset *fonts)
 		struct loaded_face *lf = &fonts->faces[f];
 		for (int p = 0; p < PAGE_COUNT; p++)
 			free(lf->pages[p]);
+		free(lf->kerns);
 		if (lf->ft)
 			FT_Done_Face(lf->ft);
 		free(lf->path);
@@ -125,18 +135,51 @@ int font_advance(struct fontset *fonts, enum face face, uint32_t cp)
 	return lookup(fonts, face, cp)->advance;
 }
 
-int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t right)
+static int kerning_from_freetype(FT_Face ft, uint32_t a, uint32_t b)
 {
-	FT_Face ft = fonts->faces[face].ft;
-	if (!FT_HAS_KERNING(ft))
-		return 0;
-	uint32_t a = lookup(fonts, face, left)->glyph, b = lookup(fonts, face, right)->glyph;
 	FT_Vector kern;
-	if (!a || !b || FT_Get_Kerning(ft, a, b, FT_KERNING_UNSCALED, &kern))
+	if (FT_Get_Kerning(ft, a, b, FT_KERNING_UNSCALED, &kern))
 		return 0;
 	long units = (long)kern.x * 1000;
 	long em = ft->units_per_EM;
 	return (int)(units >= 0 ? (units + em / 2) / em : -((-units + em / 2) / em));
+}
+
+static struct kern_slot *kern_slot(struct kern_slot *slots, size_t cap, uint32_t key)
+{
+	size_t i = (key * 2654435761u) & (cap - 1);
+	while (slots[i].key && slots[i].key != key)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+/* Kerning pairs are asked for hundreds of thousands of times in a large
+ * booklet; each is looked up in FreeType once and then kept. */
+int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t right)
+{
+	struct loaded_face *lf = &fonts->faces[face];
+	if (!FT_HAS_KERNING(lf->ft))
+		return 0;
+	uint32_t a = lookup(fonts, face, left)->glyph, b = lookup(fonts, face, right)->glyph;
+	if (!a || !b || a > 0xFFFF || b > 0xFFFE)
+		return 0;
+	uint32_t key = (a << 16 | b) + 1;
+	if (lf->kern_cap && kern_slot(lf->kerns, lf->kern_cap, key)->key == key)
+		return kern_slot(lf->kerns, lf->kern_cap, key)->value;
+	if (2 * (lf->kern_count + 1) > lf->kern_cap) {
+		size_t cap = lf->kern_cap ? 2 * lf->kern_cap : 1024;
+		struct kern_slot *slots = xcalloc(cap, sizeof *slots);
+		for (size_t i = 0; i < lf->kern_cap; i++)
+			if (lf->kerns[i].key)
+				*kern_slot(slots, cap, lf->kerns[i].key) = lf->kerns[i];
+		free(lf->kerns);
+		lf->kerns = slots;
+		lf->kern_cap = cap;
+	}
+	int value = kerning_from_freetype(lf->ft, a, b);
+	*kern_slot(lf->kerns, lf->kern_cap, key) = (struct kern_slot){key, (int16_t)value};
+	lf->kern_count++;
+	return value;
 }
 
 bool font_has_glyph(struct fontset *fonts, enum face face, uint32_t cp)
