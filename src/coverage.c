@@ -1,6 +1,7 @@
 /* coverage.c - a warning for every character no bundled font has. */
 #include "coverage.h"
 #include "mem.h"
+#include "text.h"
 #include "typeset.h"
 
 #include <stdint.h>
@@ -18,7 +19,7 @@ static void check_field(struct coverage *c, const struct field *f)
 {
 	if (!f->text || !*f->text)
 		return;
-	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)f->text);
+	utf8proc_uint8_t *nfc = (utf8proc_uint8_t *)text_nfc(f->text);
 	const utf8proc_uint8_t *s = nfc ? nfc : (const utf8proc_uint8_t *)f->text;
 	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen((const char *)s);
 	while (len > 0) {

@@ -53,6 +53,10 @@ void text_pos_init(struct text_pos *pos);
 /* Moves pos over n bytes of valid UTF-8 (they may split a CRLF). */
 void text_pos_advance(struct text_pos *pos, const char *bytes, size_t n);
 
+/* s in Unicode NFC as a new string (free it), or NULL when s is NFC as
+ * it stands (use s): most text is, and is not copied. */
+char *text_nfc(const char *s);
+
 /* Room text_quote needs. */
 #define TEXT_QUOTE_SIZE 256
 

@@ -4,6 +4,7 @@
 #include "hyphen.h"
 #include "linebreak.h"
 #include "mem.h"
+#include "text.h"
 
 #include <fribidi.h>
 #include <linebreak.h>
@@ -186,36 +187,9 @@ static double face_scale(enum face face)
 	return face == FACE_ARABIC || face == FACE_ARABIC_BOLD ? 1.12 : 1.0;
 }
 
-/* Whether text is NFC as it stands because every character is one that
- * normalisation never touches: below U+0300 (Basic Latin, Latin-1 and
- * Latin Extended have no combining marks and nothing composes with them
- * there) or the punctuation of U+2002-U+206F (quotes, dashes, ellipsis;
- * only the quads U+2000 and U+2001 have canonical mappings). Most
- * paragraphs of an English booklet are, and NFC costs 7% of its run. */
-static bool surely_nfc(const char *text)
-{
-	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
-	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(text);
-	while (len > 0) {
-		if (*s < 0x80) {
-			s++;
-			len--;
-			continue;
-		}
-		utf8proc_int32_t c;
-		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
-		if (n <= 0 || !(c < 0x300 || (c >= 0x2002 && c <= 0x206F)))
-			return false;
-		s += n;
-		len -= n;
-	}
-	return true;
-}
-
 static uint32_t *decode_nfc(const char *text, size_t *count)
 {
-	utf8proc_uint8_t *nfc = surely_nfc(text) ? NULL
-			      : utf8proc_NFC((const utf8proc_uint8_t *)text);
+	utf8proc_uint8_t *nfc = (utf8proc_uint8_t *)text_nfc(text);
 	const utf8proc_uint8_t *s = nfc ? nfc : (const utf8proc_uint8_t *)text;
 	size_t len = strlen((const char *)s);
 	uint32_t *cp = xmalloc((len + 1) * sizeof *cp);
