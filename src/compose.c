@@ -556,6 +556,10 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 			buffer_free(&by);
 		}
 	}
+	/* The partners and the link close the entry: never on a page of
+	 * their own. */
+	if (in->partner_count || *in->url.text)
+		b->blocks[b->count - 1].keep_with_next = true;
 	if (in->partner_count) {
 		struct buffer p = {0};
 		buffer_append_str(&p, tr(b->lang, in->partner_count > 1 ? STR_PARTNERS
@@ -568,6 +572,7 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 		buffer_free(&p);
 	}
 	if (*in->url.text) {
+		b->blocks[b->count - 1].keep_with_next = true;
 		struct block *u = add_text(b, s, in->url.text, FAMILY_SANS, 0.85);
 		u->color = sector_color(sec);
 		u->uri = xstrdup(in->url.text);

@@ -446,24 +446,58 @@ static void balance_columns(struct flow *f)
 		f->at.column_bottom = f->at.columns_top + depth + bk->blocks[f->block].leading;
 }
 
-/* Breaks the page before a block that must stay with the blocks after it,
- * if the chain and the first two lines of what follows do not fit. */
-static void keep_together(struct flow *f, size_t i)
+/* A paragraph of four lines or more can be split without leaving one
+ * line alone: when it must stay with what follows, only its last two
+ * lines need to. */
+static bool splits(const struct flow *f, size_t i)
+{
+	return f->booklet->blocks[i].kind == BLOCK_TEXT && f->lines[i].count >= 4;
+}
+
+/* Height of the blocks from i on that keep with the next, and the first
+ * two lines of the block after them (or of one that splits). */
+static double chain_height(const struct flow *f, size_t i)
 {
 	const struct booklet *bk = f->booklet;
-	if (f->at.empty || (i > 0 && bk->blocks[i - 1].keep_with_next))
-		return;
 	double need = 0;
 	size_t j = i;
 	while (j < bk->count && bk->blocks[j].kind == BLOCK_TEXT &&
-	       bk->blocks[j].keep_with_next) {
+	       bk->blocks[j].keep_with_next && !splits(f, j)) {
 		need += block_height(f, j, SIZE_MAX) + bk->blocks[j].space_after;
 		j++;
 	}
 	if (j < bk->count)
 		need += block_height(f, j, 2);
-	if (f->at.y + need > frame_foot(f) + 0.01)
+	return need;
+}
+
+/* Breaks the page before a block that must stay with the blocks after it,
+ * if the chain and the first two lines of what follows do not fit (a
+ * paragraph that splits is kept by its last lines instead, in place_text). */
+static void keep_together(struct flow *f, size_t i)
+{
+	const struct booklet *bk = f->booklet;
+	if (f->at.empty || (i > 0 && bk->blocks[i - 1].keep_with_next) || splits(f, i))
+		return;
+	if (f->at.y + chain_height(f, i) > frame_foot(f) + 0.01)
 		next_frame(f);
+}
+
+/* Of a paragraph that keeps with what follows and would end on this page,
+ * how many lines to take so that its last two go with what follows when
+ * that does not fit beneath it (a URL never starts a page alone). */
+static size_t keep_last_lines(const struct flow *f, size_t i, size_t placed, size_t take)
+{
+	const struct block *b = &f->booklet->blocks[i];
+	size_t total = f->lines[i].count;
+	if (!b->keep_with_next || !splits(f, i) || placed + take < total ||
+	    i + 1 >= f->booklet->count)
+		return take;
+	double end = f->at.y + (double)take * b->leading + b->space_after;
+	if (end + chain_height(f, i + 1) <= frame_foot(f) + 0.01)
+		return take;
+	size_t fewer = take > 2 ? take - 2 : 0;
+	return fewer >= (placed ? 1 : 2) ? fewer : take;
 }
 
 static void place_text(struct flow *f, size_t i)
@@ -480,6 +514,7 @@ static void place_text(struct flow *f, size_t i)
 	size_t placed = 0;
 	while (placed < lines->count) {
 		size_t take = lines_to_take(placed, lines->count, room_for(f, b->leading));
+		take = keep_last_lines(f, i, placed, take);
 		if (take == 0 && f->at.empty)
 			take = 1;   /* a line taller than the frame still has to go somewhere */
 		if (take == 0) {

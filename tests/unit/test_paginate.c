@@ -498,6 +498,39 @@ static void keeps_hold_wherever_the_page_ends(void **state)
 	}
 }
 
+/* A link that closes an entry never starts a page alone: the last two
+ * lines of the paragraph before it go over with it, while the rest of
+ * the paragraph stays where it began (it is not moved whole). */
+static void a_closing_link_keeps_the_last_lines(void **state)
+{
+	(void)state;
+	static const char para[] =
+		"Alpha one two three four five six seven eight nine ten eleven "
+		"twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+		"nineteen twenty twenty-one twenty-two twenty-three twenty-four "
+		"twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty "
+		"thirty-one thirty-two thirty-three thirty-four thirty-five "
+		"thirty-six thirty-seven thirty-eight thirty-nine forty forty-one "
+		"forty-two forty-three forty-four forty-five forty-six Omega";
+	size_t moved_whole = 0;
+	for (int filler = 25; filler <= 40; filler++) {
+		struct booklet b = {.title = "T"};
+		for (int k = 0; k < filler; k++)
+			add_text(&b, k + 1 == filler ? "Last filler." : "Filler line.", false);
+		add_text(&b, para, false);
+		b.blocks[b.count - 1].keep_with_next = true;
+		add_text(&b, "https://example.org", false);
+		struct document d;
+		paginate_booklet(&b, &layout, fonts, &d);
+		assert_int_equal(page_of(&d, "https://example.org"), page_of(&d, "Omega"));
+		moved_whole += page_of(&d, "Alpha") != page_of(&d, "Last filler.");
+		document_free(&d);
+		booklet_free(&b);
+	}
+	/* only when less than two lines' room is left after the filler */
+	assert_true(moved_whole <= 2);
+}
+
 /* The sample in the A4 report: pages not facing (the left margin is
  * always the inner one), the initiatives in two columns. Every run of
  * body text lies inside one column, both columns are used, no
@@ -759,6 +792,7 @@ int main(void)
 		cmocka_unit_test(every_url_is_a_link),
 		cmocka_unit_test(chapter_colors_on_cover_and_contents),
 		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
+		cmocka_unit_test(a_closing_link_keeps_the_last_lines),
 		cmocka_unit_test(pages_are_labelled_roman_then_arabic),
 		cmocka_unit_test(chapters_and_initiatives_are_named_destinations),
 		cmocka_unit_test(index_numbers_link_to_their_pages),
