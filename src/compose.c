@@ -248,8 +248,10 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	const struct field *const publishers[] = {&ed->publisher, &ed->publisher_he,
 						  &ed->publisher_ar};
 	struct block *cover = add_page_break(b, PAGE_BARE);
-	cover->restart_numbering = true;   /* the front matter counts in roman */
-	cover->numbering = NUMBERING_ROMAN;
+	cover->restart_numbering = true;   /* the front matter counts in roman
+					      (in letters in Hebrew and Arabic) */
+	cover->numbering = b->lang == LANG_HE ? NUMBERING_HEBREW
+			 : b->lang == LANG_AR ? NUMBERING_ABJAD : NUMBERING_ROMAN;
 	add_color_bar(cat, counts, EDGE_TOP, s, b);
 	add_block(b, BLOCK_FILL);
 	const char *title = localized(b, titles);

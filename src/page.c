@@ -135,6 +135,45 @@ static void append_roman(struct buffer *out, size_t n)
 			buffer_append_str(out, steps[i].digits);
 }
 
+/* Letters as numbers, the way Hebrew (gematria) and Arabic (abjad)
+ * books number their front matter: units, tens and hundreds each a
+ * letter, 15 and 16 in Hebrew as 9 + 6 and 9 + 7, not a divine name. */
+static void append_letters(struct buffer *out, size_t n, bool hebrew)
+{
+	static const char *const hebrew_digits[3][10] = {
+		{"", "א", "ב", "ג", "ד", "ה", "ו", "ז", "ח", "ט"},
+		{"", "י", "כ", "ל", "מ", "נ", "ס", "ע", "פ", "צ"},
+		{"", "ק", "ר", "ש", "ת", "תק", "תר", "תש", "תת", "תתק"},
+	};
+	static const char *const abjad_digits[3][10] = {
+		{"", "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط"},
+		{"", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص"},
+		{"", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ"},
+	};
+	const char *const (*digits)[10] = hebrew ? hebrew_digits : abjad_digits;
+	n %= 1000;
+	size_t tens = n / 10 % 10, units = n % 10;
+	buffer_append_str(out, digits[2][n / 100]);
+	if (hebrew && tens == 1 && (units == 5 || units == 6)) {
+		buffer_append_str(out, digits[0][9]);           /* ט */
+		buffer_append_str(out, digits[0][units + 1]);   /* ו, ז */
+		return;
+	}
+	buffer_append_str(out, digits[1][tens]);
+	/* Alone, abjad's one is أ and five هـ (its tatweel says it stands
+	 * alone); after other letters a plain alef and heh: يا, يه. */
+	bool after = tens || n >= 100;
+	if (!hebrew && after && (units == 1 || units == 5))
+		buffer_append_str(out, units == 1 ? "ا" : "ه");
+	else
+		buffer_append_str(out, digits[0][units]);
+}
+
+static const char *const numbering_names[] = {
+	[NUMBERING_ROMAN] = "roman", [NUMBERING_ARABIC] = "arabic",
+	[NUMBERING_HEBREW] = "hebrew", [NUMBERING_ABJAD] = "abjad",
+};
+
 char *document_page_label(const struct document *doc, size_t index)
 {
 	enum numbering style = NUMBERING_ARABIC;
@@ -147,6 +186,8 @@ char *document_page_label(const struct document *doc, size_t index)
 	struct buffer out = {0};
 	if (style == NUMBERING_ROMAN)
 		append_roman(&out, index - first + 1);
+	else if (style == NUMBERING_HEBREW || style == NUMBERING_ABJAD)
+		append_letters(&out, index - first + 1, style == NUMBERING_HEBREW);
 	else
 		buffer_printf(&out, "%zu", index - first + 1);
 	return buffer_take(&out);
@@ -301,5 +342,5 @@ void page_dump(const struct document *doc, struct buffer *out)
 	for (size_t i = 0; i < doc->numbering_count; i++)
 		buffer_printf(out, "numbering from-page=%zu style=%s\n",
 			      doc->numbering[i].first_page + 1,
-			      doc->numbering[i].style == NUMBERING_ROMAN ? "roman" : "arabic");
+			      numbering_names[doc->numbering[i].style]);
 }

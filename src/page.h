@@ -134,6 +134,8 @@ struct destination {
 enum numbering {
 	NUMBERING_ROMAN,    /* i, ii, iii, ... (front matter) */
 	NUMBERING_ARABIC,   /* 1, 2, 3, ... */
+	NUMBERING_HEBREW,   /* א, ב, ג, ... (a Hebrew book's front matter) */
+	NUMBERING_ABJAD,    /* أ، ب، ج، ... (an Arabic book's: abjad order) */
 };
 
 /* From its first page on, pages are numbered in one style, from 1. */

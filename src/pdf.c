@@ -428,12 +428,34 @@ static void add_outline(struct writer *w, const struct document *doc)
 	}
 }
 
+/* PDF's page labels know no Hebrew or abjad numbering: each page of such
+ * a range gets a label of its own that is only a prefix, the letters its
+ * folio prints. libharu's installed headers reach the catalog for it. */
+static void add_letter_labels(struct writer *w, const struct document *doc, size_t range)
+{
+	size_t end = range + 1 < doc->numbering_count ? doc->numbering[range + 1].first_page
+						      : doc->page_count;
+	HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+	for (size_t p = doc->numbering[range].first_page; p < end; p++) {
+		char *label = document_page_label(doc, p);
+		HPDF_Dict dict = HPDF_Dict_New(w->pdf->mmgr);
+		if (!dict || HPDF_Dict_Add(dict, "P", HPDF_String_New(w->pdf->mmgr, label, utf8)) ||
+		    HPDF_Catalog_AddPageLabel(w->pdf->catalog, (HPDF_UINT)p, dict))
+			on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+		free(label);
+	}
+}
+
 /* /PageLabels: each numbering range of the page model as a range of page
  * labels, so that viewers show the numbers the folios print. */
 static void add_page_labels(struct writer *w, const struct document *doc)
 {
 	for (size_t i = 0; i < doc->numbering_count; i++) {
 		const struct numbering_range *r = &doc->numbering[i];
+		if (r->style == NUMBERING_HEBREW || r->style == NUMBERING_ABJAD) {
+			add_letter_labels(w, doc, i);
+			continue;
+		}
 		HPDF_AddPageLabel(w->pdf, (HPDF_UINT)r->first_page,
 				  r->style == NUMBERING_ROMAN ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
 							      : HPDF_PAGE_NUM_STYLE_DECIMAL,

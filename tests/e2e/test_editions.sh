@@ -140,3 +140,22 @@ isolated_fallback() {
 		grep -q '|Farmers from two villages press their olives together\.|$' "$scratch/fallback.txt"
 }
 check "an untranslated English summary keeps its full stop at its end in the Arabic edition" isolated_fallback
+
+# The front matter's page labels, as viewers show them: letters in the
+# Hebrew (gematria) and Arabic (abjad) editions, then digits from 1.
+letter_labels() {
+	local lang=$1 first=$2 second=$3
+	"$LIGHTBOOK" -q --lang "$lang" -o "$scratch/labels.pdf" || return 1
+	qpdf --json --json-key=pagelabels "$scratch/labels.pdf" >"$scratch/labels.json" || return 1
+	"$PY" - "$scratch/labels.json" "$first" "$second" <<'PY'
+import json, sys
+labels = json.load(open(sys.argv[1], encoding="utf-8"))["pagelabels"]
+got = [(l["index"], l["label"].get("/P"), l["label"].get("/S")) for l in labels]
+want_front = [(0, "u:" + sys.argv[2], None), (1, "u:" + sys.argv[3], None)]
+ok = got[:2] == want_front and any(s == "/D" for _, _, s in got[2:])
+print("" if ok else f"page labels {got[:6]}")
+sys.exit(0 if ok else 1)
+PY
+}
+check "the Hebrew front matter is labelled א, ב, ... and the booklet 1, 2, ..." letter_labels he א ב
+check "the Arabic front matter is labelled أ، ب، ... and the booklet 1, 2, ..." letter_labels ar أ ب

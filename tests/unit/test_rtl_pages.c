@@ -298,6 +298,32 @@ static void mirrored_lines_still_read(void **state)
 	stats_free(&st);
 }
 
+/* The front matter counts in Hebrew letters (gematria: 15 is ט"ו), an
+ * Arabic edition's in abjad; the booklet proper in digits. */
+static void front_matter_counts_in_letters(void **state)
+{
+	(void)state;
+	assert_string_equal(doc.pages[0].label ? doc.pages[0].label : "א", "א");
+	assert_string_equal(doc.pages[1].label, "ב");
+	struct document d = {0};
+	document_start_numbering(&d, 0, NUMBERING_HEBREW);
+	const char *hebrew[] = {"א", "ט", "י", "יא", "יד", "טו", "טז", "יז", "כ", "כא"};
+	const size_t pages[] = {0, 8, 9, 10, 13, 14, 15, 16, 19, 20};
+	for (size_t i = 0; i < 10; i++) {
+		char *label = document_page_label(&d, pages[i]);
+		assert_string_equal(label, hebrew[i]);
+		free(label);
+	}
+	d.numbering[0].style = NUMBERING_ABJAD;
+	const char *abjad[] = {"أ", "ط", "ي", "يا", "يد", "يه", "يو", "يز", "ك", "كا"};
+	for (size_t i = 0; i < 10; i++) {
+		char *label = document_page_label(&d, pages[i]);
+		assert_string_equal(label, abjad[i]);
+		free(label);
+	}
+	document_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +334,7 @@ int main(void)
 		cmocka_unit_test(chart_words_are_translated),
 		cmocka_unit_test(charts_read_from_the_right),
 		cmocka_unit_test(mirrored_lines_still_read),
+		cmocka_unit_test(front_matter_counts_in_letters),
 		cmocka_unit_test(index_entries_read_from_the_right),
 	};
 	return cmocka_run_group_tests(tests, lay_out_hebrew, free_hebrew);
