@@ -1,0 +1,82 @@
+/* test_hyphen.c - English hyphenation points from libhyphen's patterns. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "hyphen.h"
+
+#include <string.h>
+
+/* The word with '-' at each point hyphen_points finds. */
+static const char *hyphenated(const char *word)
+{
+	static char out[128];
+	uint32_t cp[64] = {0};
+	bool after[64];
+	size_t n = strlen(word);
+	for (size_t i = 0; i < n; i++)
+		cp[i] = (unsigned char)word[i];
+	hyphen_points(cp, n, after);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		out[o++] = word[i];
+		if (after[i])
+			out[o++] = '-';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static void words_break_at_the_patterns_points(void **state)
+{
+	(void)state;
+	assert_string_equal(hyphenated("cooperation"), "co-op-er-a-tion");
+	assert_string_equal(hyphenated("hyphenation"), "hy-phen-ation");
+	assert_string_equal(hyphenated("agricultural"), "agri-cul-tural");
+}
+
+/* At least two letters before a hyphen and three after it. */
+static void two_letters_before_three_after(void **state)
+{
+	(void)state;
+	const char *words[] = {"cooperation", "understanding", "environmental",
+			       "infrastructure", "accountability", "neighbours", "eighty"};
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+		const char *h = hyphenated(words[w]);
+		const char *first = strchr(h, '-');
+		const char *last = strrchr(h, '-');
+		if (!first)
+			continue;
+		assert_true(first - h >= 2);
+		assert_true(strlen(last + 1) >= 3);
+	}
+	/* No room for 2 letters before a hyphen and 3 after. */
+	assert_string_equal(hyphenated("again"), "again");
+	assert_string_equal(hyphenated("happy"), "happy");
+}
+
+/* Names (a capital), words with digits or accents, and short words stay
+ * whole. */
+static void names_and_other_words_stay_whole(void **state)
+{
+	(void)state;
+	assert_string_equal(hyphenated("Jerusalem"), "Jerusalem");
+	assert_string_equal(hyphenated("Cooperation"), "Cooperation");
+	assert_string_equal(hyphenated("covid19vaccination"), "covid19vaccination");
+	uint32_t accented[] = {'c', 'a', 'f', 0xE9, 't', 'e', 'r', 'i', 'a'};
+	bool after[9];
+	assert_int_equal(hyphen_points(accented, 9, after), 0);
+	assert_string_equal(hyphenated("tree"), "tree");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(words_break_at_the_patterns_points),
+		cmocka_unit_test(two_letters_before_three_after),
+		cmocka_unit_test(names_and_other_words_stay_whole),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
