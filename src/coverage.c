@@ -15,9 +15,18 @@ struct coverage {
 	uint8_t *seen;            /* one bit per code point already reported */
 };
 
+/* Printable ASCII: every Latin face has it, and NFC leaves it alone. */
+static bool is_plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F)
+			return false;
+	return true;
+}
+
 static void check_field(struct coverage *c, const struct field *f)
 {
-	if (!f->text || !*f->text)
+	if (!f->text || is_plain_ascii(f->text))
 		return;
 	utf8proc_uint8_t *nfc = (utf8proc_uint8_t *)text_nfc(f->text);
 	const utf8proc_uint8_t *s = nfc ? nfc : (const utf8proc_uint8_t *)f->text;
@@ -30,7 +39,8 @@ static void check_field(struct coverage *c, const struct field *f)
 		s += n;
 		len -= n;
 		uint32_t u = (uint32_t)cp;
-		if (c->seen[u >> 3] & (1u << (u & 7)) || typeset_can_draw(c->fonts, u))
+		if ((u >= 0x20 && u < 0x7F) || c->seen[u >> 3] & (1u << (u & 7)) ||
+		    typeset_can_draw(c->fonts, u))
 			continue;
 		c->seen[u >> 3] |= (uint8_t)(1u << (u & 7));
 		diag_warning(c->diags, f->at,
