@@ -496,7 +496,8 @@ static void mark_last_resort(const struct para *p, size_t start, size_t end,
 				    at[i - start] != WORD_NONE;
 		if (!stretch_ends)
 			continue;
-		if (width > measure)
+		/* A line ending here drops the kerning with what follows. */
+		if (width - p->kern[i] > measure)
 			for (size_t k = from; k < i; k++)
 				if (at[k - start] == WORD_NONE && may_split(p, k, strict))
 					at[k - start] = WORD_LAST_RESORT;

@@ -487,6 +487,15 @@ static void pathological_paragraphs_end_quickly_inside_the_margins(void **state)
 		assert_false(lines.items[i].hyphenated);
 	lines_free(&lines);
 
+	/* Found by fuzz_text: "&&" measured with its kerning to the "?"
+	 * after it just fit, but a line ending there drops that kerning and
+	 * did not; so the pair had no break between them. */
+	const struct text_style big_bold = {.family = FAMILY_SERIF, .bold = true, .size = 20};
+	typeset_paragraph(fonts, "\u200C&&??\uFFFD@@@", &big_bold, DIR_LTR, ALIGN_JUSTIFY,
+			  32, &lines);
+	assert_inside(&lines, 32);
+	lines_free(&lines);
+
 	/* What typography never breaks, longer than the measure: closing
 	 * brackets, words tied by no-break spaces. Broken anyway. */
 	memset(text, ')', 300);
