@@ -470,28 +470,59 @@ static int compare_destinations(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-/* The catalog's /Names << /Dests << /Names [(name) dest ...] >> >>: a name
- * tree of one leaf, its keys in byte order as the PDF reference asks.
- * libharu has no call for it (its name trees only hold embedded files),
- * but its installed headers reach the catalog dictionary. */
-static void add_named_destinations(struct writer *w, const struct document *doc)
+/* A leaf of the destinations' name tree: sorted[first, end) as
+ * /Names [(name) dest ...]; with /Limits [(first) (last)] when it is one
+ * of several (then it must be an object of its own). */
+static HPDF_Dict names_leaf(struct writer *w, const struct document *doc,
+			    const struct destination **sorted, size_t first, size_t end,
+			    bool one_of_several)
 {
-	if (!doc->destination_count)
-		return;
-	const struct destination **sorted = xcalloc(doc->destination_count, sizeof *sorted);
-	for (size_t i = 0; i < doc->destination_count; i++)
-		sorted[i] = &doc->destinations[i];
-	qsort(sorted, doc->destination_count, sizeof *sorted, compare_destinations);
 	HPDF_MMgr mmgr = w->pdf->mmgr;
+	HPDF_Dict leaf = HPDF_Dict_New(mmgr);
+	if (one_of_several) {
+		HPDF_Xref_Add(w->pdf->xref, leaf);
+		HPDF_Array limits = HPDF_Array_New(mmgr);
+		HPDF_Array_Add(limits, HPDF_String_New(mmgr, sorted[first]->name, NULL));
+		HPDF_Array_Add(limits, HPDF_String_New(mmgr, sorted[end - 1]->name, NULL));
+		HPDF_Dict_Add(leaf, "Limits", limits);
+	}
 	HPDF_Array names = HPDF_Array_New(mmgr);
-	for (size_t i = 0; i < doc->destination_count; i++) {
+	for (size_t i = first; i < end; i++) {
 		HPDF_Array_Add(names, HPDF_String_New(mmgr, sorted[i]->name, NULL));
 		HPDF_Array_Add(names, destination(w, doc, sorted[i]->page, sorted[i]->y));
 	}
+	HPDF_Dict_Add(leaf, "Names", names);
+	return leaf;
+}
+
+/* The catalog's /Names << /Dests TREE >>, its keys in byte order as the
+ * PDF reference asks. A tree of one leaf holds the names itself; libharu's
+ * arrays stop at 32,767 items, so more than a leaf's worth of names (one
+ * per initiative: 30,000 failed) hang from the root as /Kids. */
+static void add_named_destinations(struct writer *w, const struct document *doc)
+{
+	enum { NAMES_PER_LEAF = 1000 };
+	size_t count = doc->destination_count;
+	if (!count)
+		return;
+	const struct destination **sorted = xcalloc(count, sizeof *sorted);
+	for (size_t i = 0; i < count; i++)
+		sorted[i] = &doc->destinations[i];
+	qsort(sorted, count, sizeof *sorted, compare_destinations);
+	HPDF_Dict dests;
+	if (count <= NAMES_PER_LEAF) {
+		dests = names_leaf(w, doc, sorted, 0, count, false);
+	} else {
+		dests = HPDF_Dict_New(w->pdf->mmgr);
+		HPDF_Array kids = HPDF_Array_New(w->pdf->mmgr);
+		for (size_t first = 0; first < count; first += NAMES_PER_LEAF) {
+			size_t end = first + NAMES_PER_LEAF < count ? first + NAMES_PER_LEAF : count;
+			HPDF_Array_Add(kids, names_leaf(w, doc, sorted, first, end, true));
+		}
+		HPDF_Dict_Add(dests, "Kids", kids);
+	}
 	free(sorted);
-	HPDF_Dict dests = HPDF_Dict_New(mmgr);
-	HPDF_Dict_Add(dests, "Names", names);
-	HPDF_Dict tree = HPDF_Dict_New(mmgr);
+	HPDF_Dict tree = HPDF_Dict_New(w->pdf->mmgr);
 	HPDF_Dict_Add(tree, "Dests", dests);
 	HPDF_Dict_Add(w->pdf->catalog, "Names", tree);
 }

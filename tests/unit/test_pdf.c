@@ -1,4 +1,5 @@
-/* test_pdf.c - the PDF writer on documents the samples do not reach. */
+/* test_pdf.c - the PDF writer on documents the samples do not reach:
+ * tens of thousands of pages and of named destinations. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include "page.h"
 #include "pdf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,10 +49,48 @@ static void more_pages_than_a_libharu_array_holds(void **state)
 	diag_list_free(&diags);
 }
 
+static size_t occurrences(const struct buffer *pdf, const char *what)
+{
+	size_t count = 0, n = strlen(what);
+	for (size_t i = 0; i + n <= pdf->len; i++)
+		count += memcmp(pdf->data + i, what, n) == 0;
+	return count;
+}
+
+/* One named destination per initiative: 20,000 of them would make a
+ * 40,000-item /Names array, past libharu's limit; they go into leaves. */
+static void more_named_destinations_than_one_array_holds(void **state)
+{
+	(void)state;
+	struct diag_list diags = {0};
+	struct fontset *fonts;
+	assert_int_equal(fontset_open(&fonts, "fonts", &diags), STATUS_OK);
+	struct document doc = {0};
+	for (size_t p = 0; p < 10; p++)
+		page_new(&doc, 419.5, 595.3);
+	size_t names = 20000;
+	for (size_t i = 0; i < names; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "initiative.%05zu", i);
+		document_add_destination(&doc, name, i % 10, 100);
+	}
+	struct buffer pdf = {0};
+	assert_int_equal(pdf_render(&doc, fonts, &pdf, &diags), STATUS_OK);
+	assert_int_equal(occurrences(&pdf, "/Limits"), names / 1000);
+	assert_int_equal(occurrences(&pdf, "(initiative.00000)"), 2);   /* key and limit */
+	assert_int_equal(occurrences(&pdf, "(initiative.19999)"), 2);
+	assert_int_equal(occurrences(&pdf, "/Kids"), 1 + 1);   /* names and pages */
+	buffer_free(&pdf);
+	document_free(&doc);
+	fontset_free(fonts);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(more_pages_than_a_libharu_array_holds),
+		cmocka_unit_test(more_named_destinations_than_one_array_holds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
