@@ -355,6 +355,16 @@ static void print_timings(const struct run_watch *w)
 	fprintf(stderr, " total %.3f s\n", total);
 }
 
+/* Composes the booklet, with the one warning about texts set in English
+ * for want of a translation. */
+static void compose(const struct catalog *cat, const struct layout *layout,
+		    struct booklet *booklet, struct diag_list *diags)
+{
+	compose_booklet(cat, layout, booklet);
+	if (booklet->untranslated)
+		warn_untranslated(booklet, diags);
+}
+
 /* Reads and checks the previous edition's initiatives (with this
  * edition's sectors and settings, whose diagnostics were this edition's
  * to give; a handout keeps the same sectors of both) and compares cat
@@ -424,8 +434,14 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 		if (st != STATUS_OK)
 			return st;
 	}
-	if (opt->check_only)
+	if (opt->check_only) {
+		/* Composing costs little and tells an editor which translations
+		 * a Hebrew or Arabic edition still lacks. */
+		struct booklet booklet;
+		compose(cat, layout, &booklet, diags);
+		booklet_free(&booklet);
 		return STATUS_OK;
+	}
 
 	progress_report(STAGE_COMPOSE, 0, 1);
 	char *dir = opt->fonts ? xstrdup(opt->fonts) : default_fonts_dir();
@@ -435,9 +451,7 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 		return st;
 	coverage_check(cat, *fonts, diags);
 	struct booklet booklet;
-	compose_booklet(cat, layout, &booklet);
-	if (booklet.untranslated)
-		warn_untranslated(&booklet, diags);
+	compose(cat, layout, &booklet, diags);
 	paginate_booklet(&booklet, layout, *fonts, doc);
 	booklet_free(&booklet);
 	return STATUS_OK;

@@ -159,3 +159,14 @@ PY
 }
 check "the Hebrew front matter is labelled א, ב, ... and the booklet 1, 2, ..." letter_labels he א ב
 check "the Arabic front matter is labelled أ، ب، ... and the booklet 1, 2, ..." letter_labels ar أ ب
+
+check_counts_untranslated() {
+	"$LIGHTBOOK" --check --lang he --sectors tests/data/sectors.csv \
+		--edition tests/data/edition.ini tests/data/partly-translated.csv 2>&1 >/dev/null |
+		grep -v 'has no initiatives' >"$scratch/check.err"
+	printf '%s\n' \
+		"lightbook: warning: 3 texts have no Hebrew translation and are set in English (the first: tests/data/partly-translated.csv:3:25)" \
+		"lightbook: tests/data/partly-translated.csv: 3 initiatives in 8 sectors, no errors" |
+		diff - "$scratch/check.err"
+}
+check "--check --lang he tells how many texts lack their Hebrew translation" check_counts_untranslated
