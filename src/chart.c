@@ -888,8 +888,15 @@ static double draw_key_figures(struct sketch *s, const struct chart *c, double t
 		char v[40];
 		entry_value(e, c->lang, v, sizeof v);
 		double baseline = y + s->size * 2.1 * 0.95;
-		put_text(s, e->known ? v : "\u2013", big, e->color, number_width, baseline,
-			 ANCHOR_RIGHT);
+		/* Digits align on their units, which stay on the right in a
+		 * mirrored figure too: there the numbers are flush with its
+		 * right edge, once mirrored. */
+		if (s->right_to_left)
+			put_text(s, e->known ? v : "\u2013", big, e->color, 0, baseline,
+				 ANCHOR_LEFT);
+		else
+			put_text(s, e->known ? v : "\u2013", big, e->color, number_width,
+				 baseline, ANCHOR_RIGHT);
 		double x = number_width + s->size * 0.6;
 		struct lines lines;
 		fit_text(s, e->label, label, s->width - x, 3, &lines);

@@ -441,6 +441,28 @@ static void mirrored_lines_keep_their_order(void **state)
 	chart_free(c);
 }
 
+/* Key figures' numbers align on their units, in a mirrored figure too. */
+static void key_figures_align_on_units(void **state)
+{
+	(void)state;
+	static const long long values[] = {25, 8, 2353};
+	for (int rtl = 0; rtl <= 1; rtl++) {
+		struct chart *c = make_chart(CHART_KEY_FIGURES, 3, values, NULL);
+		c->right_to_left = rtl;
+		struct page fig;
+		chart_layout(c, fonts, base_size, width, plot_height, max_height, &fig);
+		const struct glyph_run *big = find_run(&fig, "2,353");
+		const struct glyph_run *small = find_run(&fig, "8");
+		assert_non_null(big);
+		assert_non_null(small);
+		assert_true(fabs(big->x + big->width - (small->x + small->width)) < 0.01);
+		if (rtl)
+			assert_true(fabs(big->x + big->width - width) < 0.01);
+		figure_free(&fig);
+		chart_free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -455,6 +477,7 @@ int main(void)
 		cmocka_unit_test(hebrew_labels_read_right_to_left),
 		cmocka_unit_test(right_to_left_charts_are_mirrored),
 		cmocka_unit_test(mirrored_lines_keep_their_order),
+		cmocka_unit_test(key_figures_align_on_units),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
