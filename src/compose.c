@@ -352,9 +352,21 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 
 /* An entry of the contents: a chapter (level 0, with a square of its
  * color) or, beneath it, an initiative (level 1, indented and smaller). */
-static void add_contents_entry(struct booklet *b, const struct styles *s,
-			       const char *title, size_t target, int level,
-			       struct rgb color)
+/* A "New" or "Updated" mark on the name of initiative index (in its
+ * chapter and in the contents), when there is a previous edition. */
+static void set_badge(struct block *name, const struct booklet *b,
+		      const struct catalog *cat, size_t index, const struct sector *sec)
+{
+	enum change change = cat->changes ? cat->changes->of[index] : CHANGE_NONE;
+	if (change == CHANGE_NONE)
+		return;
+	name->badge = tr(b->lang, change == CHANGE_NEW ? STR_NEW : STR_UPDATED);
+	name->badge_color = sector_color(sec);
+}
+
+static struct block *add_contents_entry(struct booklet *b, const struct styles *s,
+					const char *title, size_t target, int level,
+					struct rgb color)
 {
 	struct block *e = add_block(b, BLOCK_CONTENTS_ENTRY);
 	e->text = xstrdup(title);
@@ -375,6 +387,7 @@ static void add_contents_entry(struct booklet *b, const struct styles *s,
 		e->leading = s->leading * 0.9;
 		e->indent += s->base;
 	}
+	return e;
 }
 
 static void compose_contents(const struct catalog *cat, const size_t *counts,
@@ -399,9 +412,11 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 			const struct initiative *in = &cat->initiatives[k];
 			const struct field *const titles[] = {&in->name, &in->name_he,
 							      &in->name_ar};
-			if (in->sector_index == i)
-				add_contents_entry(b, s, in_lang(b->lang, titles),
-						   name_anchor(cat, k), 1, s->ink);
+			if (in->sector_index != i)
+				continue;
+			struct block *e = add_contents_entry(b, s, in_lang(b->lang, titles),
+							     name_anchor(cat, k), 1, s->ink);
+			set_badge(e, b, cat, k, sec);
 		}
 	}
 	if (cat->changes)
@@ -462,7 +477,7 @@ static void append_place(struct buffer *out, struct booklet *b, const struct ini
 }
 
 static void compose_initiative(const struct catalog *cat, size_t index,
-			       enum change change, const struct styles *s, struct booklet *b)
+			       const struct styles *s, struct booklet *b)
 {
 	const struct initiative *in = &cat->initiatives[index];
 	const struct sector *sec = &cat->sectors[in->sector_index];
@@ -475,10 +490,7 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 	name->space_after = s->leading * 0.15;
 	name->keep_with_next = true;
 	name->bookmark = true;
-	if (change != CHANGE_NONE) {
-		name->badge = tr(b->lang, change == CHANGE_NEW ? STR_NEW : STR_UPDATED);
-		name->badge_color = sector_color(sec);
-	}
+	set_badge(name, b, cat, index, sec);
 	struct block name_rtl = text_style(s, FAMILY_SANS, 1.1);
 	name_rtl.color = sector_color(sec);
 	name_rtl.keep_with_next = true;
@@ -626,8 +638,7 @@ static void compose_chapter(const struct catalog *cat, const struct stats *st,
 
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		if (cat->initiatives[i].sector_index == sector_index)
-			compose_initiative(cat, i,
-					   cat->changes ? cat->changes->of[i] : CHANGE_NONE, s, b);
+			compose_initiative(cat, i, s, b);
 }
 
 /* One list of the appendix: its heading, then a line per initiative,

@@ -682,13 +682,22 @@ static void place_contents_entry(struct flow *f, size_t i)
 	}
 	/* The title was set four ems narrower than the measure, for leaders
 	 * and number: that room is on its end side. */
-	double title_x = left + b->indent + (rtl ? b->style.size * 4 : 0);
-	for (size_t k = 0; k < title->count; k++)
+	double badge = b->badge ? badge_room(f->fonts, b) : 0;   /* set narrower too */
+	double title_x = left + b->indent + (rtl ? b->style.size * 4 + badge : 0);
+	for (size_t k = 0; k < title->count; k++) {
+		if (b->badge && k + 1 == title->count)
+			place_badge(f, b, &title->items[k], title_x - left, title->rtl);
 		place_line(f, b, &title->items[k], title_x - left);
+	}
 	double baseline = f->at.y - b->leading + baseline_offset(b->leading, b->style.size);
 	const struct line *last = title->count ? &title->items[title->count - 1] : NULL;
 	double title_start = last && last->run_count ? title_x + last->runs[0].x : title_x;
 	double title_end = last ? title_start + last->width : title_x;
+	/* The leaders start after the badge. */
+	if (rtl)
+		title_start -= badge;
+	else
+		title_end += badge;
 
 	/* One dot per pitch (a dot and a word space), on a grid that starts at
 	 * the frame's start edge and in one style for every entry, so that the

@@ -57,21 +57,23 @@ want = {"Seed Library": "New", "Water Lab": "New", "Girls League": "New",
         "Shared Olive Press": None, "Clinic Van": None}
 failures = []
 for name, badge in want.items():
-    named = [r for r in runs if r[5] == name and r[1] == "sans-bold"]
-    if len(named) != 1:
-        failures.append(f"{name}: {len(named)} heading runs")
-        continue
-    page, _, x, y, w, _ = named[0]
-    beside = [r[5] for r in runs if r[0] == page and abs(float(r[3]) - float(y)) < 4
-              and r[5] in ("New", "Updated")
-              and 0 < float(r[2]) - (float(x) + float(w)) < 15]
-    if beside != ([badge] if badge else []):
-        failures.append(f"{name}: marks {beside}, expected {badge}")
+    # the name as a chapter's heading, and as a line of the contents (page 2)
+    for where, named in (("heading", [r for r in runs if r[5] == name and r[1] == "sans-bold"]),
+                         ("contents", [r for r in runs if r[5] == name and r[0] == "2"])):
+        if len(named) != 1:
+            failures.append(f"{name}: {len(named)} {where} runs")
+            continue
+        page, _, x, y, w, _ = named[0]
+        beside = [r[5] for r in runs if r[0] == page and abs(float(r[3]) - float(y)) < 4
+                  and r[5] in ("New", "Updated")
+                  and 0 < float(r[2]) - (float(x) + float(w)) < 15]
+        if beside != ([badge] if badge else []):
+            failures.append(f"{name} ({where}): marks {beside}, expected {badge}")
 print("\n".join(failures))
 sys.exit(1 if failures else 0)
 PY
 }
-check "New and Updated marks stand beside exactly the right names" marks
+check "New and Updated marks stand beside exactly the right names, in the chapters and the contents" marks
 
 hebrew_appendix() {
 	"$LIGHTBOOK" -q --lang he -o "$scratch/changes-he.pdf" "${args[@]}" 2>/dev/null || return 1
