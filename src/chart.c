@@ -230,7 +230,10 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 				  (long long)st->by_region[r].count, true,
 				  palette[r % (sizeof palette / sizeof *palette)]);
 		count_text((long long)st->reporting_region, some, sizeof some);
-		c->caption = formatted(lang, STR_CAPTION_REGIONS, some, all, "");
+		if (st->region_count)
+			c->caption = formatted(lang, STR_CAPTION_REGIONS, some, all, "");
+		else
+			c->empty = formatted(lang, STR_REGIONS_NONE, some, all, "");
 		break;
 	case CHART_SECTOR_SHARE: {
 		for (size_t s = 0; s < cat->sector_count; s++) {
@@ -660,20 +663,24 @@ static double draw_bars(struct sketch *s, const struct chart *c, double top)
 	return y + s->size * 1.5;
 }
 
+/* A chart with nothing to draw says so in a framed sentence, not with
+ * an empty axis or ring. */
+static double draw_empty(struct sketch *s, const struct chart *c, double top)
+{
+	double h = s->size * 5;
+	cairo_rectangle(s->cr, 0.3, top + 0.3, s->width - 0.6, h - 0.6);
+	emit(s, NULL, &grid_grey, 0.6);
+	put_paragraph(s, c->empty, label_style(s->size, false), grey, s->size,
+		      top + h / 2 - s->size * 0.8, s->width - 2 * s->size, 2);
+	return top + h;
+}
+
 /* Columns on a year axis, the count above each; labels that would touch
  * their neighbours are thinned to every second, third... */
 static double draw_columns(struct sketch *s, const struct chart *c, double top)
 {
 	struct text_style tick = label_style(s->size * 0.85, false);
 	struct text_style value = label_style(s->size * 0.9, true);
-	if (c->empty) {
-		double h = s->size * 5;
-		cairo_rectangle(s->cr, 0.3, top + 0.3, s->width - 0.6, h - 0.6);
-		emit(s, NULL, &grid_grey, 0.6);
-		put_paragraph(s, c->empty, label_style(s->size, false), grey, s->size,
-			      top + h / 2 - s->size * 0.8, s->width - 2 * s->size, 2);
-		return top + h;
-	}
 	long long max = largest(c);
 	long long step = chart_tick_step(max);
 	long long end = axis_end(max, step);
@@ -918,6 +925,8 @@ static double draw_chart(struct sketch *s, const struct chart *c)
 				  s->width, 3) + s->size * 0.35;
 	else
 		y = put_title(s, c->title, 0);
+	if (c->empty)
+		return draw_empty(s, c, y);
 	switch (c->kind) {
 	case CHART_KEY_FIGURES:
 		y = draw_key_figures(s, c, y);

@@ -53,6 +53,10 @@ static const char *const table[STRING_COUNT][LANG_COUNT] = {
 		"None of the {2} gives the year it was founded.",
 		"באף אחת מ־{2} לא צוינה שנת ההקמה.",
 		"لم تذكر أي من {2} سنة تأسيسها."},
+	[STR_REGIONS_NONE] = {
+		"None of the {2} names a region.",
+		"באף אחת מ־{2} לא צוין אזור.",
+		"لم تذكر أي من {2} منطقتها."},
 	[STR_NO_NUMBERS] = {"no numbers", "אין נתונים", "لا توجد أرقام"},
 	[STR_SHARE_INITIATIVES] = {"{1} of the booklet\u2019s {2} ({3}%)",
 				   "{1} מתוך {2} בחוברת ({3}%)",

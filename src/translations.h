@@ -51,6 +51,7 @@ enum string_id {
 	STR_CAPTION_FOUNDED,   /* {1} reporting, {2} of all initiatives */
 	STR_CAPTION_REGIONS,   /* {1} reporting, {2} of all initiatives */
 	STR_FOUNDED_NONE,      /* {2} all initiatives */
+	STR_REGIONS_NONE,      /* {2} all initiatives */
 	STR_NO_NUMBERS,        /* in place of a value nobody reported */
 	STR_SHARE_INITIATIVES, /* {1} this sector's, {2} of all initiatives, {3} percent */
 	STR_SHARE_PEOPLE,      /* {1} this sector's, {2} of all people */

@@ -344,6 +344,25 @@ static void no_founded_years_says_so(void **state)
 	chart_free(c);
 }
 
+/* No region at all: a sentence in a frame, not an empty ring, in the
+ * edition's language. */
+static void no_regions_says_so(void **state)
+{
+	(void)state;
+	struct catalog cat = {.edition.lang.text = (char *)"en"};
+	struct stats st = {.initiatives = 3};
+	struct chart *c = chart_make(CHART_REGIONS, &cat, &st, 0);
+	assert_int_equal(c->count, 0);
+	assert_non_null(c->empty);
+	struct page fig;
+	chart_layout(c, fonts, base_size, width, plot_height, max_height, &fig);
+	assert_tidy(&fig);
+	assert_non_null(find_run(&fig, "None of the 3 initiatives names a region."));
+	assert_true(fig.height > base_size * 4);   /* the frame */
+	figure_free(&fig);
+	chart_free(c);
+}
+
 /* Years 1988 to 2013 go in five-year periods; five years, one by one. */
 static void year_axis(void **state)
 {
@@ -473,6 +492,7 @@ int main(void)
 		cmocka_unit_test(forty_entries_fit),
 		cmocka_unit_test(one_sector_only),
 		cmocka_unit_test(no_founded_years_says_so),
+		cmocka_unit_test(no_regions_says_so),
 		cmocka_unit_test(year_axis),
 		cmocka_unit_test(hebrew_labels_read_right_to_left),
 		cmocka_unit_test(right_to_left_charts_are_mirrored),
