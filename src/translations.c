@@ -86,14 +86,7 @@ static const char *const counted[COUNTED_COUNT][LANG_COUNT][PLURAL_COUNT] = {
 			     [FEW] = "%n مشاركين", [MANY] = "%n مشاركا",
 			     [OTHER] = "%n مشارك"},
 	},
-	[COUNT_INITIATIVES] = {
-		[LANG_EN] = {[ONE] = "%n initiative", [OTHER] = "%n initiatives"},
-		[LANG_HE] = {[ONE] = "יוזמה אחת", [TWO] = "שתי יוזמות",
-			     [OTHER] = "%n יוזמות"},
-		[LANG_AR] = {[ONE] = "مبادرة واحدة", [TWO] = "مبادرتان",
-			     [FEW] = "%n مبادرات", [MANY] = "%n مبادرة",
-			     [OTHER] = "%n مبادرة"},
-	},
+
 	[COUNT_OF_INITIATIVES] = {
 		[LANG_EN] = {[ONE] = "%n initiative", [OTHER] = "%n initiatives"},
 		[LANG_HE] = {[ONE] = "יוזמה אחת", [TWO] = "שתי יוזמות",
@@ -140,14 +133,7 @@ static const char *const counted[COUNTED_COUNT][LANG_COUNT][PLURAL_COUNT] = {
 		[LANG_AR] = {[ONE] = "مكان", [TWO] = "مكانان", [FEW] = "أماكن",
 			     [MANY] = "مكانا", [OTHER] = "مكان"},
 	},
-	[COUNT_SECTORS] = {
-		[LANG_EN] = {[ONE] = "%n sector", [OTHER] = "%n sectors"},
-		[LANG_HE] = {[ONE] = "תחום אחד", [TWO] = "שני תחומים",
-			     [OTHER] = "%n תחומים"},
-		[LANG_AR] = {[ONE] = "قطاع واحد", [TWO] = "قطاعان",
-			     [FEW] = "%n قطاعات", [MANY] = "%n قطاعا",
-			     [OTHER] = "%n قطاع"},
-	},
+
 };
 
 static const char *const months[LANG_COUNT][12] = {
@@ -169,11 +155,6 @@ bool lang_parse(const char *code, enum lang *lang)
 			return true;
 		}
 	return false;
-}
-
-const char *lang_code(enum lang lang)
-{
-	return codes[lang];
 }
 
 bool lang_is_rtl(enum lang lang)

@@ -64,8 +64,6 @@ enum string_id {
 /* A phrase with a number in it, e.g. "3 participants". */
 enum counted_id {
 	COUNT_PARTICIPANTS,
-	COUNT_INITIATIVES,
-	COUNT_SECTORS,
 	/* "of N initiatives" ("من أصل 30 مبادرة"): Arabic's dual is genitive. */
 	COUNT_OF_INITIATIVES,
 	COUNT_OF_PEOPLE,
@@ -81,8 +79,6 @@ enum counted_id {
 
 /* "en", "he" or "ar" into *lang; false for anything else. */
 bool lang_parse(const char *code, enum lang *lang);
-/* The language's two-letter code. */
-const char *lang_code(enum lang lang);
 /* Hebrew and Arabic are written right to left. */
 bool lang_is_rtl(enum lang lang);
 /* The language's name in English ("Hebrew"), for messages. */

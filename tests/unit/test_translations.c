@@ -56,16 +56,17 @@ static void test_english_plurals(void **state)
 	assert_counted(LANG_EN, COUNT_PARTICIPANTS, 1, "1 participant");
 	assert_counted(LANG_EN, COUNT_PARTICIPANTS, 0, "0 participants");
 	assert_counted(LANG_EN, COUNT_PARTICIPANTS, 1234567, "1,234,567 participants");
-	assert_counted(LANG_EN, COUNT_INITIATIVES, 2, "2 initiatives");
+	assert_counted(LANG_EN, COUNT_OF_INITIATIVES, 2, "2 initiatives");
+	assert_counted(LANG_EN, LABEL_INITIATIVES, 1, "initiative");
 }
 
 /* Hebrew: one and two are words ("יוזמה אחת", "שתי יוזמות"). */
 static void test_hebrew_plurals(void **state)
 {
 	(void)state;
-	assert_counted(LANG_HE, COUNT_INITIATIVES, 1, "יוזמה אחת");
-	assert_counted(LANG_HE, COUNT_INITIATIVES, 2, "שתי יוזמות");
-	assert_counted(LANG_HE, COUNT_INITIATIVES, 3, "3 יוזמות");
+	assert_counted(LANG_HE, COUNT_OF_INITIATIVES, 1, "יוזמה אחת");
+	assert_counted(LANG_HE, COUNT_OF_INITIATIVES, 2, "שתי יוזמות");
+	assert_counted(LANG_HE, COUNT_OF_INITIATIVES, 3, "3 יוזמות");
 	assert_counted(LANG_HE, COUNT_PARTICIPANTS, 1, "משתתף אחד");
 	assert_counted(LANG_HE, COUNT_PARTICIPANTS, 2500, "2,500 משתתפים");
 }
@@ -82,9 +83,12 @@ static void test_arabic_plurals(void **state)
 	assert_counted(LANG_AR, COUNT_PARTICIPANTS, 100, "100 مشارك");
 	assert_counted(LANG_AR, COUNT_PARTICIPANTS, 103, "103 مشاركين");
 	assert_counted(LANG_AR, COUNT_PARTICIPANTS, 265, "265 مشاركا");
-	assert_counted(LANG_AR, COUNT_INITIATIVES, 2, "مبادرتان");
-	assert_counted(LANG_AR, COUNT_INITIATIVES, 10, "10 مبادرات");
-	assert_counted(LANG_AR, COUNT_INITIATIVES, 25, "25 مبادرة");
+	assert_counted(LANG_AR, COUNT_OF_INITIATIVES, 2, "مبادرتين");   /* genitive */
+	assert_counted(LANG_AR, LABEL_INITIATIVES, 2, "مبادرتان");
+	assert_counted(LANG_AR, LABEL_SECTORS, 8, "قطاعات");
+	assert_counted(LANG_AR, LABEL_SECTORS, 12, "قطاعا");
+	assert_counted(LANG_AR, COUNT_OF_INITIATIVES, 10, "10 مبادرات");
+	assert_counted(LANG_AR, COUNT_OF_INITIATIVES, 25, "25 مبادرة");
 }
 
 static void test_dates(void **state)
@@ -101,6 +105,25 @@ static void test_dates(void **state)
 	struct buffer b = {0};
 	tr_date(&b, LANG_HE, "sometime");
 	assert_string_equal(b.data, "sometime");
+	buffer_free(&b);
+}
+
+/* A caption's slots take a number and a counted phrase. */
+static void test_format(void **state)
+{
+	(void)state;
+	const char *args[] = {"5", "25 initiatives"};
+	struct buffer b = {0};
+	tr_format(&b, LANG_EN, STR_CAPTION_PEOPLE, args, 2);
+	assert_string_equal(b.data, "5 of 25 initiatives report numbers; the others are not counted.");
+	buffer_free(&b);
+	const char *arabic[] = {"5", "مبادرتين"};
+	tr_format(&b, LANG_AR, STR_CAPTION_REGIONS, arabic, 2);
+	assert_string_equal(b.data, "المنطقة مذكورة في 5 من أصل مبادرتين.");
+	buffer_free(&b);
+	const char *one[] = {"7"};   /* a slot with no argument stays as written */
+	tr_format(&b, LANG_HE, STR_YEARS_SPAN, one, 1);
+	assert_string_equal(b.data, "7 עד {2}");
 	buffer_free(&b);
 }
 
@@ -123,6 +146,7 @@ int main(void)
 		cmocka_unit_test(test_hebrew_plurals),
 		cmocka_unit_test(test_arabic_plurals),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_lang_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
