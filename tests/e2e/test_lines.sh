@@ -94,3 +94,18 @@ PY
 	     END { exit bad }' "$scratch/patho.txt"
 }
 check "pathological paragraphs build quickly and stay on the page" pathological
+
+# Each glyph run of the page model is one show-text operation in the PDF
+# (Tj, or TJ when it carries kerning or stretched spaces): a justified
+# line is not cut into words.
+one_operation_per_run() {
+	"$LIGHTBOOK" -q -o "$scratch/ops.pdf" || return 1
+	qpdf --qdf --object-streams=disable "$scratch/ops.pdf" "$scratch/ops-qdf.pdf" || return 1
+	local ops kerned runs
+	ops=$(grep -a -c -E ' (Tj|TJ)$' "$scratch/ops-qdf.pdf")
+	kerned=$(grep -a -c -E ' TJ$' "$scratch/ops-qdf.pdf")
+	runs=$("$LIGHTBOOK" --dump-pages 2>/dev/null | grep -c ' glyphs ')
+	echo "$ops show-text operations ($kerned TJ) for $runs glyph runs"
+	[ "$ops" -eq "$runs" ] && [ "$kerned" -gt 100 ]
+}
+check "one show-text operation per glyph run, kerned runs with TJ" one_operation_per_run
