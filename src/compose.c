@@ -627,9 +627,11 @@ static void compose_chapter(const struct catalog *cat, const struct stats *st,
 		intro.space_before = s->leading * 0.6;
 		add_paragraphs(b, intro_text, &intro);
 	}
-	/* The sector among the others: its share of the booklet. */
-	add_chart(b, s, chart_make(CHART_SECTOR_SHARE, cat, st, sector_index),
-		  s->leading * 0.8);
+	/* The sector among the others: its share of the booklet (a handout
+	 * of one sector has no others; "100%" would say nothing). */
+	if (st->sectors > 1)
+		add_chart(b, s, chart_make(CHART_SECTOR_SHARE, cat, st, sector_index),
+			  s->leading * 0.8);
 	struct block *rule = add_block(b, BLOCK_RULE);
 	rule->color = color;
 	rule->space_before = s->leading * 0.6;

@@ -74,6 +74,16 @@ wrong_ids() {
 }
 check "an unknown or repeated id exits 2, an empty sector 1, nothing written" wrong_ids
 
+# A chapter's share strip places its sector among the others: a handout
+# of one sector has none ("2 of the booklet's 2 initiatives (100%)").
+share_strip() {
+	"$LIGHTBOOK" -q --sector environment -o "$scratch/one.pdf" || return 1
+	"$LIGHTBOOK" -q --sector environment,health -o "$scratch/two.pdf" || return 1
+	! pdftotext "$scratch/one.pdf" - | grep -F "of the booklet" &&
+		pdftotext "$scratch/two.pdf" - | grep -qF "2 of the booklet’s 6 initiatives (33%)"
+}
+check "a one-sector handout has no share strip, a two-sector one has it" share_strip
+
 make_handouts() {
 	make -s handouts >"$scratch/made" || return 1
 	local id count=0
