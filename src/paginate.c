@@ -754,7 +754,9 @@ struct index_number {
 /* "Term, 3, 12, 40": the term's lines, then the labels of the pages its
  * targets landed on (each page once, in page order), each a link to its
  * target; numbers that do not fit go on lines of their own that hang by
- * the block's indent. An entry is not split between columns. A
+ * the block's indent. An entry is not split between columns unless it
+ * is longer than a column (a partner of thousands of initiatives): then
+ * its numbers go on in the next column or page, never past the frame. A
  * right-to-left entry is the mirror image: numbers to the left of the
  * term, lines hanging from the right. */
 static void place_index_entry(struct flow *f, size_t i)
@@ -799,16 +801,25 @@ static void place_index_entry(struct flow *f, size_t i)
 	size_t lines = (term->count ? term->count : 1) + line;
 	if (!f->at.empty && room_for(f, b->leading) < lines)
 		next_frame(f);
-	double left = block_left(f, b);
-	double top = f->at.y + (double)(term->count ? term->count - 1 : 0) * b->leading;
 	/* The lines were set narrower by the indent: a right-to-left line
 	 * ends at its measure's right edge, so the first moves right. */
 	for (size_t k = 0; k < term->count; k++)
 		place_line(f, b, &term->items[k], (k != 0) != rtl ? b->indent : 0);
+	double left = block_left(f, b);
+	double box = term->count ? f->at.y - b->leading : f->at.y;   /* line 0's */
+	size_t box_line = 0;
 	double comma_width = typeset_width(f->fonts, comma_text, &b->style);
 	for (size_t k = 0; k < count; k++) {
 		const struct index_number *n = &numbers[k];
-		double box = top + (double)n->line * b->leading;
+		for (; box_line < n->line; box_line++) {
+			box += b->leading;
+			if (box + b->leading > frame_bottom(f) + 0.01) {
+				f->at.y = box;
+				next_frame(f);
+				left = block_left(f, b);
+				box = f->at.y;
+			}
+		}
 		double baseline = box + baseline_offset(b->leading, b->style.size);
 		/* From the start edge to a left edge on the page. */
 		double nx = rtl ? left + width - n->x - n->width : left + n->x;
@@ -822,7 +833,7 @@ static void place_index_entry(struct flow *f, size_t i)
 			.x = nx, .y = box, .width = n->width, .height = b->leading,
 			.target_page = n->target->page, .target_y = n->target->y}});
 	}
-	f->at.y += (double)line * b->leading;
+	f->at.y = term->count ? box + b->leading : box;
 	f->at.empty = false;
 	free(numbers);
 	free(targets);

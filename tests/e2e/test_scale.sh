@@ -33,3 +33,18 @@ generator_is_deterministic() {
 		diff -r "$scratch/gen" "$scratch/gen2"
 }
 check "the generator gives the same edition for the same N" generator_is_deterministic
+
+# An index entry longer than a column (a partner of hundreds of
+# initiatives on A6 pages) goes on in the next column: nothing of the page
+# model lies below its page.
+nothing_below_the_page() {
+	"$PY" tests/gen_edition.py 1200 "$scratch/g1200" >/dev/null || return 1
+	"$LIGHTBOOK" --dump-pages -l layouts/a6-handout.ini --sectors "$scratch/g1200/sectors.csv" \
+		--edition "$scratch/g1200/edition.ini" "$scratch/g1200/initiatives.csv" \
+		>"$scratch/pages.txt" 2>/dev/null || return 1
+	awk '/^page [0-9]+ size=/ { split($3, s, "[=x]"); height = s[3] }
+	     { for (i = 4; i <= NF; i++) if ($i ~ /^y=/) { split($i, a, "=");
+		   if (a[2] + 0 > height) { below++; if (below < 4) print } } }
+	     END { print below + 0 " items below their page"; exit below > 0 }' "$scratch/pages.txt"
+}
+check "a long index entry flows on; nothing lies below its page" nothing_below_the_page
