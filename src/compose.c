@@ -139,19 +139,26 @@ static enum lang lang_of_text(const struct booklet *b,
 	return fields[b->lang]->text == text ? b->lang : LANG_EN;
 }
 
-/* in_lang for a text the booklet shows once: one that falls back to
- * English is counted for main's warning and, in a right-to-left booklet,
- * isolated, so that a sentence's full stop stays at its end instead of
- * going to the paragraph's. */
-static const char *localized(struct booklet *b, const struct field *const fields[LANG_COUNT])
+/* Whether a text the booklet shows once falls back to English; such a
+ * text is counted for main's warning. */
+static bool falls_back(struct booklet *b, const struct field *const fields[LANG_COUNT])
 {
 	const struct field *f = fields[b->lang];
 	if (*f->text || !*fields[LANG_EN]->text)
-		return in_lang(b->lang, fields);
+		return false;
 	if (!b->untranslated++)
 		b->first_untranslated = f->at;
-	if (!b->right_to_left)
-		return fields[LANG_EN]->text;
+	return true;
+}
+
+/* in_lang for a line the booklet shows once (a name, a place): one that
+ * falls back to English is counted and, in a right-to-left booklet,
+ * isolated, so that it reads left to right (its full stop or bracket at
+ * its own end) while the line stays set from the right. */
+static const char *localized(struct booklet *b, const struct field *const fields[LANG_COUNT])
+{
+	if (!falls_back(b, fields) || !b->right_to_left)
+		return in_lang(b->lang, fields);
 	/* Each paragraph (line) of the text isolated on its own. */
 	struct buffer wrapped = {0};
 	for (const char *p = fields[LANG_EN]->text; *p;) {
@@ -206,6 +213,18 @@ static void add_paragraphs(struct booklet *b, const char *text,
 		p += len;
 		p += strspn(p, "\n");
 	}
+}
+
+/* The paragraphs of a text the booklet shows once, in model's style; an
+ * English text standing in for a translation is set left to right, as
+ * English, even in a right-to-left booklet. */
+static void add_localized_paragraphs(struct booklet *b,
+				     const struct field *const fields[LANG_COUNT],
+				     struct block model)
+{
+	if (falls_back(b, fields))
+		model.dir = DIR_LTR;
+	add_paragraphs(b, in_lang(b->lang, fields), &model);
 }
 
 /* A band of the chapters' colors against an edge of the page, into the
@@ -297,8 +316,7 @@ static void compose_foreword(const struct catalog *cat, const struct styles *s,
 {
 	const struct field *ft = cat->edition.foreword_text;
 	const struct field *const texts[] = {&ft[0], &ft[1], &ft[2]};
-	const char *text = localized(b, texts);
-	if (!*text)
+	if (!*in_lang(b->lang, texts))
 		return;
 	size_t first = b->count;
 	add_page_break(b, PAGE_PLAIN);
@@ -312,7 +330,7 @@ static void compose_foreword(const struct catalog *cat, const struct styles *s,
 	body.align = ALIGN_JUSTIFY;
 	body.style.hyphenate = true;
 	body.space_after = s->leading * 0.5;
-	add_paragraphs(b, text, &body);
+	add_localized_paragraphs(b, texts, body);
 }
 
 /* The back cover says who published the edition and when, with
@@ -529,7 +547,7 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 	body.space_before = s->leading * 0.35;
 	const struct field *const summaries[] = {&in->summary, &in->summary_he,
 						 &in->summary_ar};
-	add_paragraphs(b, localized(b, summaries), &body);
+	add_localized_paragraphs(b, summaries, body);
 
 	const struct field *const quotes[] = {&in->quote, &in->quote_he, &in->quote_ar};
 	const char *quote_text = *in->quote.text ? localized(b, quotes) : "";
@@ -618,14 +636,13 @@ static void compose_chapter(const struct catalog *cat, const struct stats *st,
 	title_rtl.keep_with_next = true;
 	add_other_names(b, names, name, title_rtl);
 	const struct field *const intros[] = {&sec->intro, &sec->intro_he, &sec->intro_ar};
-	const char *intro_text = localized(b, intros);
-	if (*intro_text) {
+	if (*in_lang(b->lang, intros)) {
 		struct block intro = text_style(s, FAMILY_SERIF, 1.05);
 		intro.style.italic = true;
 		intro.align = ALIGN_JUSTIFY;
 		intro.style.hyphenate = true;
 		intro.space_before = s->leading * 0.6;
-		add_paragraphs(b, intro_text, &intro);
+		add_localized_paragraphs(b, intros, intro);
 	}
 	/* The sector among the others: its share of the booklet (a handout
 	 * of one sector has no others; "100%" would say nothing). */
