@@ -406,6 +406,13 @@ static void hairline(struct sketch *s, double x1, double y1, double x2, double y
 	emit(s, NULL, &color, width);
 }
 
+/* A label takes the direction of its first letter; one with no letter
+ * ("11 (46%)", "1985–89") reads in the chart's direction. */
+static enum direction label_direction(const struct sketch *s)
+{
+	return s->right_to_left ? DIR_AUTO_RTL : DIR_AUTO;
+}
+
 static struct text_style label_style(double size, bool bold)
 {
 	return (struct text_style){.family = FAMILY_SANS, .bold = bold, .size = size};
@@ -451,7 +458,7 @@ static double put_text(struct sketch *s, const char *text, struct text_style sty
 {
 	style.arabic_digits = s->arabic_digits;
 	struct lines lines;
-	typeset_paragraph(s->fonts, text, &style, DIR_AUTO, ALIGN_START, 1e9, &lines);
+	typeset_paragraph(s->fonts, text, &style, label_direction(s), ALIGN_START, 1e9, &lines);
 	double width = lines.count ? lines.items[0].width : 0;
 	if (lines.count)
 		place_line(s, &lines.items[0], line_left(x, width, anchor), y, color);
@@ -497,7 +504,7 @@ static void fit_text(struct sketch *s, const char *text, struct text_style style
 		     double width, size_t max_lines, struct lines *out)
 {
 	style.arabic_digits = s->arabic_digits;
-	typeset_paragraph(s->fonts, text, &style, DIR_AUTO, ALIGN_START, width, out);
+	typeset_paragraph(s->fonts, text, &style, label_direction(s), ALIGN_START, width, out);
 	if (out->count <= max_lines)
 		return;
 	size_t lo = 0, hi = char_count(text);   /* lo fits, hi does not */
@@ -505,7 +512,7 @@ static void fit_text(struct sketch *s, const char *text, struct text_style style
 		size_t mid = lo + (hi - lo) / 2;
 		char *cut = shortened(text, mid);
 		struct lines trial;
-		typeset_paragraph(s->fonts, cut, &style, DIR_AUTO, ALIGN_START, width, &trial);
+		typeset_paragraph(s->fonts, cut, &style, label_direction(s), ALIGN_START, width, &trial);
 		bool fits = trial.count <= max_lines;
 		lines_free(&trial);
 		free(cut);
@@ -516,7 +523,7 @@ static void fit_text(struct sketch *s, const char *text, struct text_style style
 	}
 	lines_free(out);
 	char *cut = shortened(text, lo);
-	typeset_paragraph(s->fonts, cut, &style, DIR_AUTO, ALIGN_START, width, out);
+	typeset_paragraph(s->fonts, cut, &style, label_direction(s), ALIGN_START, width, out);
 	free(cut);
 }
 

@@ -278,9 +278,10 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 	fribidi_get_bidi_types(p->cp, (FriBidiStrIndex)n, p->types);
 	fribidi_get_bracket_types(p->cp, (FriBidiStrIndex)n, p->types, brackets);
 	p->base = dir == DIR_RTL ? FRIBIDI_PAR_RTL
-		: dir == DIR_LTR ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
+		: dir == DIR_LTR ? FRIBIDI_PAR_LTR
+		: dir == DIR_AUTO_RTL ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_ON;
 	memcpy(p->shaped, p->cp, n * sizeof *p->shaped);
-	if (dir != DIR_RTL && left_to_right_only(p->types, n)) {
+	if (dir != DIR_RTL && dir != DIR_AUTO_RTL && left_to_right_only(p->types, n)) {
 		/* UAX #9 gives every character level 0 and there is nothing
 		 * to join or mirror: FriBidi, which allocates for every run
 		 * of types, is not needed (12% of a large English booklet). */

@@ -33,6 +33,8 @@ struct text_style {
 
 enum direction {
 	DIR_AUTO,           /* from the first strong character (UAX #9 P2-P3) */
+	DIR_AUTO_RTL,       /* the same, but right to left when there is none
+			       ("11 (46%)" in a right-to-left chart) */
 	DIR_LTR,
 	DIR_RTL,
 };

@@ -482,6 +482,38 @@ static void key_figures_align_on_units(void **state)
 	}
 }
 
+/* A label with no letter reads in the chart's direction: in a
+ * right-to-left legend the count comes first, on the right, then its
+ * share. */
+static void numbers_read_in_the_charts_direction(void **state)
+{
+	(void)state;
+	static const long long values[] = {11, 13};
+	for (int rtl = 0; rtl <= 1; rtl++) {
+		struct chart *c = make_chart(CHART_REGIONS, 2, values, NULL);
+		c->right_to_left = rtl;
+		struct page fig;
+		chart_layout(c, fonts, base_size, width, plot_height, max_height, &fig);
+		/* the count's and the share's left edges (one run or two) */
+		double count = -1, share = -1;
+		for (size_t i = 0; i < fig.item_count; i++) {
+			const struct item *it = &fig.items[i];
+			if (it->kind != ITEM_GLYPHS)
+				continue;
+			const char *text = it->u.glyphs.text, *at;
+			double per_byte = it->u.glyphs.width / (double)strlen(text);
+			if ((at = strstr(text, "11")) != NULL)
+				count = it->u.glyphs.x + per_byte * (double)(at - text);
+			if ((at = strstr(text, "46%")) != NULL)
+				share = it->u.glyphs.x + per_byte * (double)(at - text);
+		}
+		assert_true(count >= 0 && share >= 0);
+		assert_true(rtl ? count > share : count < share);
+		figure_free(&fig);
+		chart_free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +530,7 @@ int main(void)
 		cmocka_unit_test(right_to_left_charts_are_mirrored),
 		cmocka_unit_test(mirrored_lines_keep_their_order),
 		cmocka_unit_test(key_figures_align_on_units),
+		cmocka_unit_test(numbers_read_in_the_charts_direction),
 	};
 	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
