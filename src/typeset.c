@@ -222,7 +222,8 @@ static uint32_t *decode_nfc(const char *text, size_t *count)
  * nearest strong character before them is an Arabic letter (where UAX #9
  * rule W2 makes them Arabic numbers) or that have none; a comma or a
  * point between two such digits becomes the Arabic thousands or decimal
- * separator. Digits after a Latin or Hebrew letter stay Western. */
+ * separator, a percent sign after them the Arabic one. Digits after a
+ * Latin or Hebrew letter stay Western. */
 static void use_arabic_digits(uint32_t *cp, size_t n)
 {
 	bool arabic = true;
@@ -236,6 +237,9 @@ static void use_arabic_digits(uint32_t *cp, size_t n)
 			 cp[i - 1] >= 0x0660 && cp[i - 1] <= 0x0669 &&
 			 cp[i + 1] >= '0' && cp[i + 1] <= '9')
 			cp[i] = cp[i] == ',' ? 0x066C : 0x066B;
+		else if (arabic && cp[i] == '%' && i > 0 && cp[i - 1] >= 0x0660 &&
+			 cp[i - 1] <= 0x0669)
+			cp[i] = 0x066A;   /* ARABIC PERCENT SIGN: "٪١٦", not "%١٦" */
 	}
 }
 

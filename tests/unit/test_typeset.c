@@ -756,6 +756,27 @@ static void missing_characters_become_placeholders(void **state)
 /* An Arabic paragraph with an English name and numbers: shaped Arabic
  * reads right to left, the English name and the digits left to right, on
  * every line, whatever the measure. */
+/* Arabic-Indic digits take the Arabic separators and percent sign;
+ * Western digits keep theirs. */
+static void arabic_indic_digits_take_arabic_signs(void **state)
+{
+	(void)state;
+	struct text_style style = body;
+	style.arabic_digits = true;
+	struct lines lines;
+	typeset_paragraph(fonts, "\u0645\u0646 2,353 (16%)", &style, DIR_RTL, ALIGN_START,
+			  300, &lines);
+	assert_int_equal(lines.count, 1);
+	const char *text = line_text(&lines.items[0]);
+	assert_non_null(strstr(text, "\u066a\u0661\u0666"));   /* ٪ left of ١٦ */
+	assert_non_null(strstr(text, "\u0662\u066c\u0663\u0665\u0663"));   /* ٢٬٣٥٣ */
+	assert_null(strchr(text, '%'));
+	lines_free(&lines);
+	typeset_paragraph(fonts, "16%", &body, DIR_RTL, ALIGN_START, 300, &lines);
+	assert_string_equal(line_text(&lines.items[0]), "16%");
+	lines_free(&lines);
+}
+
 static void english_and_numbers_in_an_arabic_paragraph(void **state)
 {
 	(void)state;
@@ -817,6 +838,7 @@ int main(void)
 		cmocka_unit_test(a_hebrew_phrase_crossing_a_line_end),
 		cmocka_unit_test(english_and_numbers_in_a_hebrew_paragraph),
 		cmocka_unit_test(english_and_numbers_in_an_arabic_paragraph),
+		cmocka_unit_test(arabic_indic_digits_take_arabic_signs),
 		cmocka_unit_test(latin_pairs_are_kerned),
 		cmocka_unit_test(line_widths_match_harfbuzz),
 		cmocka_unit_test(missing_characters_become_placeholders),
