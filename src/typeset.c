@@ -149,8 +149,13 @@ static enum face pick_face(struct fontset *fonts, enum face preferred, uint32_t 
 {
 	if (font_has_glyph(fonts, preferred, c))
 		return preferred;
+	/* Hebrew and Arabic have no italic: a digit or a comma among their
+	 * letters, drawn from the Latin face, stays upright with them. */
+	struct text_style upright = *style;
+	if (preferred != face_for(SCRIPT_LATIN, style))
+		upright.italic = false;
 	const enum face fallbacks[] = {
-		face_for(SCRIPT_LATIN, style), face_for(SCRIPT_HEBREW, style),
+		face_for(SCRIPT_LATIN, &upright), face_for(SCRIPT_HEBREW, style),
 		face_for(SCRIPT_ARABIC, style), FACE_SERIF, FACE_SANS,
 	};
 	for (size_t i = 0; i < sizeof fallbacks / sizeof *fallbacks; i++)

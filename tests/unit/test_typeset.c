@@ -756,6 +756,31 @@ static void missing_characters_become_placeholders(void **state)
 /* An Arabic paragraph with an English name and numbers: shaped Arabic
  * reads right to left, the English name and the digits left to right, on
  * every line, whatever the measure. */
+/* An italic Hebrew quotation: its letters have no italic, and its digits
+ * and commas stay upright with them; in English they slant. */
+static void digits_among_hebrew_letters_stay_upright(void **state)
+{
+	(void)state;
+	struct text_style italic = body;
+	italic.italic = true;
+	struct lines lines;
+	typeset_paragraph(fonts, "\u05d9\u05e9 \u05dc\u05d9 28 \u05d9\u05dc\u05d3\u05d9\u05dd, \u05d5\u05d2\u05dd",
+			  &italic, DIR_RTL, ALIGN_START, 300, &lines);
+	assert_int_equal(lines.count, 1);
+	size_t latin = 0;
+	for (size_t r = 0; r < lines.items[0].run_count; r++) {
+		const struct line_run *run = &lines.items[0].runs[r];
+		assert_int_not_equal(run->face, FACE_SERIF_ITALIC);
+		latin += run->face == FACE_SERIF;
+	}
+	assert_true(latin >= 2);   /* the number and the comma */
+	lines_free(&lines);
+	typeset_paragraph(fonts, "We have 28 kids", &italic, DIR_LTR, ALIGN_START, 300, &lines);
+	for (size_t r = 0; r < lines.items[0].run_count; r++)
+		assert_int_equal(lines.items[0].runs[r].face, FACE_SERIF_ITALIC);
+	lines_free(&lines);
+}
+
 /* Arabic-Indic digits take the Arabic separators and percent sign;
  * Western digits keep theirs. */
 static void arabic_indic_digits_take_arabic_signs(void **state)
@@ -839,6 +864,7 @@ int main(void)
 		cmocka_unit_test(english_and_numbers_in_a_hebrew_paragraph),
 		cmocka_unit_test(english_and_numbers_in_an_arabic_paragraph),
 		cmocka_unit_test(arabic_indic_digits_take_arabic_signs),
+		cmocka_unit_test(digits_among_hebrew_letters_stay_upright),
 		cmocka_unit_test(latin_pairs_are_kerned),
 		cmocka_unit_test(line_widths_match_harfbuzz),
 		cmocka_unit_test(missing_characters_become_placeholders),
