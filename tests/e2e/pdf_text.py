@@ -361,7 +361,9 @@ EDITION_WORDS = {
 }
 ENGLISH_WORDS = [r"\bContents\b", r"\bFounded \d", r"\bPartners?:", r"\d participants?\b",
                  r"\bDecember\b", r"\bChanges in this edition\b", r"\bForeword\b",
-                 r"\bIndex\b",
+                 r"\bIndex\b", r"\bInitiatives (per|by)\b", r"\breport numbers\b",
+                 r"\bno numbers\b", r"\byears? covered\b", r"\bpeople reached\b",
+                 r"\d initiatives?\b", r"\d (sectors?|places?)\b",
                  r"\bAt a glance\b", r"\bNew initiatives\b", r"\bRemoved initiatives\b"]
 
 
