@@ -15,12 +15,27 @@
 
 enum { PAGES_PER_NODE = 1000 };
 
+/* A destination made once and shared: the contents, the index, the
+ * outline and the names point at the same places again and again. */
+struct page_view {
+	double y;
+	HPDF_Destination dst;
+};
+
+struct page_views {
+	struct page_view *items;
+	size_t count, cap;
+};
+
 struct writer {
 	HPDF_Doc pdf;
 	const struct fontset *fonts;
 	HPDF_Font faces[FACE_COUNT];   /* loaded on first use */
 	uint8_t *used[FACE_COUNT];     /* bitmap of the BMP codes each face showed */
 	HPDF_Page *pages;
+	size_t page_count;
+	struct page_views *views;      /* per page: destinations made so far */
+	HPDF_Array no_border;          /* [0 0 0], shared by every link */
 	jmp_buf fail;
 	HPDF_STATUS error, detail;
 };
@@ -150,12 +165,40 @@ static HPDF_Rect area(const struct page *page, double x, double y, double width,
 			   .top = (HPDF_REAL)(page->height - y)};
 }
 
+/* The view of page at y ([page /FitH top]), one object however many
+ * links, outline entries and names lead there: libharu spends some
+ * 400 bytes on each, and 10,000 initiatives have 60,000 such pointers to
+ * 5,000 places. */
 static HPDF_Destination destination(struct writer *w, const struct document *doc,
 				    size_t page, double y)
 {
-	HPDF_Destination dst = HPDF_Page_CreateDestination(w->pages[page]);
-	HPDF_Destination_SetFitH(dst, (HPDF_REAL)(doc->pages[page].height - y));
+	struct page_views *views = &w->views[page];
+	for (size_t i = 0; i < views->count; i++)
+		if (views->items[i].y == y)
+			return views->items[i].dst;
+	/* Made by hand, as libharu's own are meant to sit inside one
+	 * object only: this one is an object of its own. */
+	HPDF_Destination dst = HPDF_Array_New(w->pdf->mmgr);
+	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+	HPDF_Xref_Add(w->pdf->xref, dst);
+	HPDF_Array_Add(dst, w->pages[page]);
+	HPDF_Array_AddName(dst, "FitH");
+	HPDF_Array_AddReal(dst, (HPDF_REAL)(doc->pages[page].height - y));
+	grow_array((void **)&views->items, &views->cap, views->count + 1, sizeof *views->items);
+	views->items[views->count++] = (struct page_view){y, dst};
 	return dst;
+}
+
+/* A link with no border, as every link of the booklet is. */
+static void no_border(struct writer *w, HPDF_Annotation link)
+{
+	if (!w->no_border) {
+		w->no_border = HPDF_Array_New(w->pdf->mmgr);
+		for (int k = 0; k < 3; k++)
+			HPDF_Array_AddNumber(w->no_border, 0);
+		HPDF_Xref_Add(w->pdf->xref, w->no_border);
+	}
+	HPDF_Dict_Add(link, "Border", w->no_border);
 }
 
 /* A box of the page model as a PDF rectangle (from the bottom left). */
@@ -364,7 +407,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 			const struct link *l = &it->u.link;
 			HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(
 				hp, area(page, l->x, l->y, l->width, l->height), l->uri);
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			no_border(w, a);
 			break;
 		}
 		case ITEM_LINK_PAGE: {
@@ -372,7 +415,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 			HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(
 				hp, area(page, l->x, l->y, l->width, l->height),
 				destination(w, doc, l->target_page, l->target_y));
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			no_border(w, a);
 			break;
 		}
 		}
@@ -565,6 +608,9 @@ static void set_right_to_left(struct writer *w)
 static void free_writer(struct writer *w)
 {
 	free(w->pages);
+	for (size_t p = 0; w->views && p < w->page_count; p++)
+		free(w->views[p].items);
+	free(w->views);
 	for (int f = 0; f < FACE_COUNT; f++)
 		free(w->used[f]);
 	free(w);
@@ -578,6 +624,8 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 	struct writer *w = xcalloc(1, sizeof *w);
 	w->fonts = fonts;
 	w->pages = xcalloc(doc->page_count, sizeof *w->pages);
+	w->views = xcalloc(doc->page_count ? doc->page_count : 1, sizeof *w->views);
+	w->page_count = doc->page_count;
 	w->pdf = HPDF_New(on_error, w);
 	if (!w->pdf) {
 		free_writer(w);
