@@ -473,16 +473,22 @@ static size_t skip_spaces(const struct para *p, size_t i, size_t end)
 	return i;
 }
 
+static double hyphen_width(const struct para *p, struct fontset *fonts, size_t i)
+{
+	return font_advance(fonts, p->face[i], '-') * p->size * face_scale(p->face[i]) /
+	       1000.0;
+}
+
 /* Whether a word may be broken between characters k and k + 1 as a last
- * resort: never before a mark or an invisible character; when strict, not
- * at a no-break space nor before closing punctuation either. */
+ * resort: never before a mark; when strict, not before an invisible
+ * character, at a no-break space nor before closing punctuation either. */
 static bool may_split(const struct para *p, size_t k, bool strict)
 {
 	uint32_t next = p->cp[k + 1];
 	if (!strict) {
 		utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)next);
 		return cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
-		       cat != UTF8PROC_CATEGORY_ME && !is_invisible(next);
+		       cat != UTF8PROC_CATEGORY_ME;
 	}
 	return may_start_line(next) && !is_no_break_space(p->cp[k]) &&
 	       !is_no_break_space(next);
@@ -490,8 +496,8 @@ static bool may_split(const struct para *p, size_t k, bool strict)
 
 /* Marks last-resort breaks inside every stretch of [start, end) between
  * spaces and break points that is wider than the measure. */
-static void mark_last_resort(const struct para *p, size_t start, size_t end,
-			     double measure, bool strict, enum word_break *at)
+static void mark_last_resort(const struct para *p, struct fontset *fonts, size_t start,
+			     size_t end, double measure, bool strict, enum word_break *at)
 {
 	size_t from = start;
 	double width = 0;
@@ -506,8 +512,11 @@ static void mark_last_resort(const struct para *p, size_t start, size_t end,
 				    at[i - start] != WORD_NONE;
 		if (!stretch_ends)
 			continue;
-		/* A line ending here drops the kerning with what follows. */
-		if (width - p->kern[i] > measure)
+		/* A line ending here drops the kerning with what follows,
+		 * and at a hyphenation point gains a hyphen. */
+		double line_end = -p->kern[i] +
+				  (at[i - start] == WORD_HYPHEN ? hyphen_width(p, fonts, i) : 0);
+		if (width + line_end > measure)
 			for (size_t k = from; k < i; k++)
 				if (at[k - start] == WORD_NONE && may_split(p, k, strict))
 					at[k - start] = WORD_LAST_RESORT;
@@ -520,8 +529,8 @@ static void mark_last_resort(const struct para *p, size_t start, size_t end,
  * explicit hyphen or a '/' (UAX #14), at a hyphenation point of an English
  * word when style allows, and, only inside a stretch wider than the
  * measure with no other way to break it, between any two characters. */
-static void find_word_breaks(const struct para *p, size_t start, size_t end,
-			     bool hyphenate, double measure, enum word_break *at)
+static void find_word_breaks(const struct para *p, struct fontset *fonts, size_t start,
+			     size_t end, bool hyphenate, double measure, enum word_break *at)
 {
 	for (size_t i = start; i < end; i++) {
 		at[i - start] = WORD_NONE;
@@ -564,15 +573,16 @@ static void find_word_breaks(const struct para *p, size_t start, size_t end,
 	/* Stretches between break points that are wider than the measure:
 	 * first as typography allows, then, for what is still too wide,
 	 * between any two characters (never between one and its marks). */
-	mark_last_resort(p, start, end, measure, true, at);
-	mark_last_resort(p, start, end, measure, false, at);
+	mark_last_resort(p, fonts, start, end, measure, true, at);
+	mark_last_resort(p, fonts, start, end, measure, false, at);
 }
 
 /* Lines filled greedily: for ragged text, headings and labels. */
-static void break_greedy(const struct para *p, double measure, struct line_spans *out)
+static void break_greedy(const struct para *p, struct fontset *fonts, double measure,
+			 struct line_spans *out)
 {
 	enum word_break *at = xmalloc((p->n + 1) * sizeof *at);
-	find_word_breaks(p, 0, p->n, false, measure, at);
+	find_word_breaks(p, fonts, 0, p->n, false, measure, at);
 	size_t start = skip_spaces(p, 0, p->n);
 	while (start < p->n) {
 		bool forced;
@@ -604,12 +614,6 @@ static void add_item(struct kp_items *k, struct lb_item item, size_t end)
 	k->end[k->count++] = end;
 }
 
-static double hyphen_width(const struct para *p, struct fontset *fonts, size_t i)
-{
-	return font_advance(fonts, p->face[i], '-') * p->size * face_scale(p->face[i]) /
-	       1000.0;
-}
-
 /* Total-fit lines of [start, end), a stretch of text without line breaks
  * in it. A word space may stretch to twice its width and shrink by a
  * third; the last line is filled with glue that takes any slack. */
@@ -618,7 +622,7 @@ static void break_total_fit(const struct para *p, struct fontset *fonts, size_t 
 			    struct line_spans *out)
 {
 	enum word_break *at = xmalloc((end - start + 1) * sizeof *at);
-	find_word_breaks(p, start, end, hyphenate, measure, at);
+	find_word_breaks(p, fonts, start, end, hyphenate, measure, at);
 	struct kp_items k = {0};
 	for (size_t i = start; i < end; i++) {
 		if (is_space(p->cp[i])) {
@@ -851,7 +855,7 @@ void typeset_paragraph(struct fontset *fonts, const char *text,
 	if (align == ALIGN_JUSTIFY)
 		break_justified(&p, fonts, style->hyphenate, measure, &spans);
 	else
-		break_greedy(&p, measure, &spans);
+		break_greedy(&p, fonts, measure, &spans);
 	FriBidiStrIndex *map = xmalloc((p.n + 1) * sizeof *map);
 	for (size_t i = 0; i < p.n; i++)
 		map[i] = (FriBidiStrIndex)i;

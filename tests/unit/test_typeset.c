@@ -496,6 +496,15 @@ static void pathological_paragraphs_end_quickly_inside_the_margins(void **state)
 	assert_inside(&lines, 32);
 	lines_free(&lines);
 
+	/* Found by fuzz_text: a soft hyphen after a character that fills a
+	 * 1 em measure on its own; the line must end before it, without a
+	 * hyphen, rather than cross the margin with one. */
+	const struct text_style big = {.family = FAMILY_SANS, .size = 20};
+	typeset_paragraph(fonts, "\uFFFD\u00AD\uFFFD\u00AD\uFFFD", &big, DIR_LTR,
+			  ALIGN_JUSTIFY, 20, &lines);
+	assert_inside(&lines, 20);
+	lines_free(&lines);
+
 	/* What typography never breaks, longer than the measure: closing
 	 * brackets, words tied by no-break spaces. Broken anyway. */
 	memset(text, ')', 300);
