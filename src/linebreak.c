@@ -21,6 +21,10 @@ enum {
 	FLAGGED_DEMERITS = 3000,     /* two hyphenated lines in a row */
 };
 
+/* Demerits of a line past the limit of hyphens in a row: more than any
+ * paragraph's lines can add up to (a line's are below 1e30). */
+static const double OVER_THE_LIMIT = 1e60;
+
 struct sums {
 	double width, stretch, shrink;
 };
@@ -160,10 +164,17 @@ static bool try_break(struct breaker *b, size_t to, bool emergency)
 		if (overfull || (!emergency && ratio > b->params->tolerance))
 			continue;
 		int run = flagged ? b->pool[a].flagged_run + 1 : 0;
-		if (run > max_run)
-			continue;
+		/* Too many hyphens in a row: never, unless the paragraph can
+		 * break nowhere else (then rather that than cross the margin). */
+		double excess = 0;
+		if (run > max_run) {
+			if (!emergency)
+				continue;
+			run = max_run;
+			excess = OVER_THE_LIMIT;
+		}
 		int fitness = fitness_of(ratio);
-		double total = b->pool[a].demerits +
+		double total = b->pool[a].demerits + excess +
 			       line_demerits(b, &b->pool[a], to, ratio, fitness);
 		if (!have[fitness][run] || total < best[fitness][run].demerits) {
 			best[fitness][run] = (struct node){

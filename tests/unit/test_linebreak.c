@@ -161,6 +161,38 @@ static void thousands_of_tiny_words(void **state)
 	free(breaks);
 }
 
+/* Found by fuzz_text: a paragraph that can break only at hyphens. Past
+ * two in a row is forbidden, but crossing the margin is worse: every
+ * line still fits. */
+static void only_hyphens_to_break_at(void **state)
+{
+	(void)state;
+	static struct para p;
+	p.n = 0;
+	for (int i = 0; i < 30; i++) {
+		if (i)
+			hyphen(&p);
+		box(&p, 4);
+	}
+	finish(&p);
+	const struct lb_params params = {.measure = 10, .tolerance = 1, .max_flagged_run = 2};
+	size_t *breaks;
+	size_t count = linebreak_total_fit(p.items, p.n, &params, &breaks);
+	assert_true(count >= 15);
+	size_t from = 0;
+	for (size_t i = 0; i < count; i++) {
+		double width = 0;
+		for (size_t k = from; k < breaks[i]; k++)
+			if (p.items[k].kind == LB_BOX)
+				width += p.items[k].width;
+		if (p.items[breaks[i]].kind == LB_PENALTY)
+			width += p.items[breaks[i]].width;
+		assert_true(width <= 10);
+		from = breaks[i] + 1;
+	}
+	free(breaks);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +201,7 @@ int main(void)
 		cmocka_unit_test(no_more_than_two_hyphens_in_a_row),
 		cmocka_unit_test(a_box_wider_than_the_measure_gets_its_own_line),
 		cmocka_unit_test(thousands_of_tiny_words),
+		cmocka_unit_test(only_hyphens_to_break_at),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
