@@ -4,6 +4,7 @@
 #   make check     build and run every test (last line: N passed, N failed)
 #   make check-asan  the same tests built with AddressSanitizer and UBSan
 #   make fuzz-smoke  every libFuzzer target for a few seconds (CI)
+#   make valgrind  the sample booklet under valgrind: no leak, no error
 #   make handouts  one pocket handout per sector into out/handouts/
 #   make bench     time and memory on synthetic editions (not a test)
 
@@ -28,7 +29,7 @@ OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
 UNIT_TESTS := $(patsubst tests/unit/%.c,tests/unit/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all booklet check deps clean fonts regen check-asan fuzz-targets fuzz-smoke fuzz \
-        handouts bench editions
+        handouts bench valgrind editions
 
 all: lightbook
 
@@ -84,6 +85,14 @@ check-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		$(MAKE) --no-print-directory -C build/asan check \
 		CFLAGS="-O1 -g $(SANITIZE) -Wno-format-truncation" LDFLAGS="$(SANITIZE)"
+
+# The sample booklet under valgrind's memcheck: any leak or memory error
+# fails (the sanitizer build cannot run under valgrind, so it is its own).
+valgrind: lightbook
+	@mkdir -p build
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+		--error-exitcode=1 ./lightbook -q -o build/valgrind.pdf
+	@echo "valgrind: no leak, no memory error on the sample booklet"
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang in build/fuzz.
 # fuzz-smoke runs each for FUZZ_SECONDS on its seed corpus (tests/fuzz/
