@@ -37,6 +37,17 @@ void page_add(struct page *page, struct item item)
 	page->items[page->item_count++] = item;
 }
 
+void document_trim(struct document *doc)
+{
+	for (size_t p = 0; p < doc->page_count; p++) {
+		struct page *page = &doc->pages[p];
+		if (page->item_cap > page->item_count && page->item_count > 0) {
+			page->items = xrealloc(page->items, page->item_count * sizeof *page->items);
+			page->item_cap = page->item_count;
+		}
+	}
+}
+
 struct item item_copy(const struct item *item)
 {
 	struct item copy = *item;

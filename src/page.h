@@ -188,6 +188,9 @@ void document_start_numbering(struct document *doc, size_t first_page,
 /* The label of page index by the numbering ranges ("iv", "12"); a new
  * string. Pages before the first range count from the first page. */
 char *document_page_label(const struct document *doc, size_t index);
+/* Gives back what the pages' item arrays grew beyond their items: the
+ * page model is complete and large books keep it until it is drawn. */
+void document_trim(struct document *doc);
 void document_free(struct document *doc);
 
 /* Writes a line-per-item text form of the document, for tests and for

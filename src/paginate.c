@@ -1038,6 +1038,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 		lines_free(&f.lines[i]);
 		figure_free(&f.figures[i]);
 	}
+	document_trim(out);
 	free(f.lines);
 	free(f.figures);
 	free_places(f.known, anchors);

@@ -81,6 +81,16 @@ static bool has_text(const struct page *page)
 	return false;
 }
 
+/* The finished page model holds no spare room: large books keep it
+ * whole until it is drawn. */
+static void item_arrays_are_trimmed_to_their_items(void **state)
+{
+	(void)state;
+	for (size_t p = 0; p < doc.page_count; p++)
+		if (doc.pages[p].item_count)
+			assert_int_equal(doc.pages[p].item_cap, doc.pages[p].item_count);
+}
+
 static void chapters_open_on_right_hand_pages(void **state)
 {
 	(void)state;
@@ -787,6 +797,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_run_stays_inside_the_frame),
 		cmocka_unit_test(chapters_open_on_right_hand_pages),
+		cmocka_unit_test(item_arrays_are_trimmed_to_their_items),
 		cmocka_unit_test(headings_and_names_never_end_a_page),
 		cmocka_unit_test(contents_link_to_chapters_and_initiatives),
 		cmocka_unit_test(every_url_is_a_link),
