@@ -33,8 +33,12 @@ What is done to every font, in this order:
     instructions, the hinting limits in maxp).  Decomposed glyphs cannot keep
     hints written for their components, and a font that is hinted for half of
     its glyphs renders unevenly on screen; unhinted fonts are also smaller.
-    libharu still loads them and writes empty cvt/fpgm/prep tables into the
-    embedded font program, which PDF viewers accept.
+    libharu still loads them and writes empty cvt/fpgm tables into the
+    embedded font program, which PDF viewers accept.  prep alone is put
+    back as a one-instruction program (RTG, the state it already has):
+    libharu writes prep last, and when the subset before it ends exactly
+    on one of its 4,096-byte buffers, seeking to an empty prep fails
+    (HPDF_INVALID_OBJECT, 0x1033) and no PDF can be written.
  3. The placeholder DSIG table is dropped; it would not match the modified
     font anyway.
  4. The version string (name ID 5) loses its ttfautohint note and says
@@ -191,6 +195,13 @@ def remove_hinting(font):
         maxp.maxSizeOfInstructions = 0
 
 
+def add_inert_prep(font):
+    """A prep of one instruction that changes nothing: see step 2 above."""
+    font["prep"] = newTable("prep")
+    font["prep"].program = ttProgram.Program()
+    font["prep"].program.fromAssembly(["RTG[ ]"])
+
+
 def note_version(font, subsetted):
     """'Version 2.004; ttfautohint (...)' -> 'Version 2.004; lightbook: ...'."""
     note = VERSION_NOTE + (", Latin subset" if subsetted else "")
@@ -306,8 +317,10 @@ def check(src_path, out_path, do_subset, expected):
         if glyph.numberOfContours > 0 and glyph.program.getBytecode():
             problems.append("%s still has instructions" % name)
     for tag in HINTING_TABLES:
-        if tag in out:
+        if tag in out and tag != "prep":
             problems.append("table %r still present" % tag)
+    if "prep" not in out or out["prep"].program.getBytecode() != b"\x18":
+        problems.append("prep is not the one-instruction RTG program")
     if do_subset:
         cmap = out.getBestCmap()
         src_cmap = src.getBestCmap()
@@ -347,6 +360,7 @@ def prepare_one(src_path, out_path, do_subset):
     if do_subset:
         subset_latin(font)
         add_kern_table(font)
+    add_inert_prep(font)
     font["head"].created = created        # constant, from the source font
     font["head"].modified = modified
 

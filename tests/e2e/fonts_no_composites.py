@@ -7,6 +7,9 @@ For every FONTS_DIR/*.ttf:
   * no glyph may be a composite (libharu 2.3.0 embeds nested composites
     without their parts, so Arabic letters would lose their dots; see
     fonts/prepare.py);
+  * the prep table must hold a program (libharu 2.3.0 writes prep last in
+    an embedded subset and fails to seek to it when it is empty and the
+    subset before it fills its 4,096-byte buffers exactly);
   * the cmap must still map the characters the booklet relies on:
       Arabic fonts (file name contains "Arabic"): U+0627 U+0628 U+FE8F U+FEFB
       Hebrew fonts (file name contains "Hebrew"): U+05D0 U+05DA
@@ -52,6 +55,8 @@ def check_font(path):
         if glyph.isComposite():
             parts = ", ".join(c.glyphName for c in glyph.components)
             problems.append("%s: glyph %s is a composite (of %s)" % (name, glyph_name, parts))
+    if "prep" not in font or not font["prep"].program.getBytecode():
+        problems.append("%s: has no prep program (libharu would fail on some subsets)" % name)
     cmap = font.getBestCmap() or {}
     script = script_of(name)
     for code in REQUIRED[script]:
@@ -77,7 +82,7 @@ def main(argv):
     if problems:
         print("FAIL: %d problem(s) in %d font(s)" % (len(problems), len(fonts)))
         return 1
-    print("OK: %d fonts, no composite glyphs, required characters mapped" % len(fonts))
+    print("OK: %d fonts, no composite glyphs, a prep program, required characters mapped" % len(fonts))
     return 0
 
 

@@ -24,8 +24,17 @@ check "pdffonts shows every font embedded" fonts_embedded "$pdf"
 
 check "no glyph is embedded without its parts (Arabic keeps its dots)" \
 	"$PY" tests/e2e/check_embedded_glyphs.py "$pdf" fonts
-check "the bundled fonts hold no composite glyph" \
+check "the bundled fonts hold no composite glyph, and a prep program" \
 	"$PY" tests/e2e/fonts_no_composites.py fonts
+# With the fonts' prep table empty, the Naskh subset of this edition ended
+# exactly on a 4,096-byte buffer of libharu's and no PDF could be written
+# (error 0x1033); the edition must build in every language.
+for lang in en he ar; do
+	check "the edition that once ended a font subset on a buffer edge builds ($lang)" \
+		"$LIGHTBOOK" -q --lang "$lang" --sectors tests/data/sectors.csv \
+		--edition tests/data/edition.ini -o "$scratch/boundary-$lang.pdf" \
+		tests/data/subset-boundary.csv
+done
 
 check "the read-back model accepts and rejects rightly" \
 	"$PY" tests/e2e/pdf_text.py selftest
