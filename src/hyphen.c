@@ -35,7 +35,10 @@ size_t hyphen_points(const uint32_t *word, size_t len, bool *after)
 	memset(after, 0, len * sizeof *after);
 	if (len < HYPHEN_MIN_BEFORE + HYPHEN_MIN_AFTER)
 		return 0;
-	for (size_t i = 0; i < len; i++)
+	/* A capital may only begin the word ("Palestinian"): one elsewhere
+	 * makes an acronym ("COGAT") or a coined name, left whole. */
+	bool capitalised = word[0] >= 'A' && word[0] <= 'Z';
+	for (size_t i = capitalised ? 1 : 0; i < len; i++)
 		if (word[i] < 'a' || word[i] > 'z')
 			return 0;
 	HyphenDict *dict = english();
@@ -43,8 +46,9 @@ size_t hyphen_points(const uint32_t *word, size_t len, bool *after)
 		return 0;
 	char *letters = xmalloc(len + 1);
 	char *hyphens = xmalloc(len + 5);
+	/* The patterns are written in lower case. */
 	for (size_t i = 0; i < len; i++)
-		letters[i] = (char)word[i];
+		letters[i] = (char)(word[i] | 0x20);
 	letters[len] = '\0';
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;

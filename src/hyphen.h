@@ -2,9 +2,11 @@
  *
  * The points come from libhyphen with Debian's hyphen-en-us patterns
  * (/usr/share/hyphen/hyph_en_US.dic), read once on first use. Only plain
- * lower-case English words are hyphenated: a word with a capital (a name),
- * a digit or any letter outside a-z is left whole, and so is any word of
- * Hebrew or Arabic. At least 2 letters stay before a hyphen and 3 after. */
+ * English words are hyphenated, lower-case or capitalised ("Palestinian"):
+ * a word with a capital after its first letter (an acronym such as
+ * "COGAT"), a digit or any letter outside a-z is left whole, and so is any
+ * word of Hebrew or Arabic. At least 2 letters stay before a hyphen and 3
+ * after. */
 #ifndef LIGHTBOOK_HYPHEN_H
 #define LIGHTBOOK_HYPHEN_H
 

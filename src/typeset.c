@@ -556,8 +556,11 @@ static void find_word_breaks(const struct para *p, struct fontset *fonts, size_t
 			}
 		for (size_t w = i; hyphenate && !address && w < token_end;) {
 			size_t word_end = w;
-			while (word_end < token_end && (p->cp[word_end] | 0x20) >= 'a' &&
-			       (p->cp[word_end] | 0x20) <= 'z')
+			/* Digits belong to the word, so that hyphen_points
+			 * sees and refuses it ("covid19vaccine"). */
+			while (word_end < token_end &&
+			       (((p->cp[word_end] | 0x20) >= 'a' && (p->cp[word_end] | 0x20) <= 'z') ||
+				(p->cp[word_end] >= '0' && p->cp[word_end] <= '9')))
 				word_end++;
 			if (word_end > w) {
 				hyphen_points(&p->cp[w], word_end - w, after);

@@ -57,14 +57,27 @@ static void two_letters_before_three_after(void **state)
 	assert_string_equal(hyphenated("happy"), "happy");
 }
 
-/* Names (a capital), words with digits or accents, and short words stay
- * whole. */
-static void names_and_other_words_stay_whole(void **state)
+/* A capitalised word (a name) breaks where its lower-case self does. */
+static void capitalised_words_are_hyphenated(void **state)
 {
 	(void)state;
-	assert_string_equal(hyphenated("Jerusalem"), "Jerusalem");
-	assert_string_equal(hyphenated("Cooperation"), "Cooperation");
+	assert_string_equal(hyphenated("Cooperation"), "Co-op-er-a-tion");
+	assert_string_equal(hyphenated("Palestinian"), "Pales-tinian");
+	assert_string_equal(hyphenated("Mediterranean"), "Mediter-ranean");
+	assert_string_equal(hyphenated("Israeli"), "Is-raeli");
+}
+
+/* Acronyms (a capital after the first letter), words with digits or
+ * accents, and short words stay whole. */
+static void acronyms_and_other_words_stay_whole(void **state)
+{
+	(void)state;
+	assert_string_equal(hyphenated("COGAT"), "COGAT");
+	assert_string_equal(hyphenated("IPCRI"), "IPCRI");
+	assert_string_equal(hyphenated("COOPERATION"), "COOPERATION");
+	assert_string_equal(hyphenated("InterNational"), "InterNational");
 	assert_string_equal(hyphenated("covid19vaccination"), "covid19vaccination");
+	assert_string_equal(hyphenated("Covid19vaccination"), "Covid19vaccination");
 	uint32_t accented[] = {'c', 'a', 'f', 0xE9, 't', 'e', 'r', 'i', 'a'};
 	bool after[9];
 	assert_int_equal(hyphen_points(accented, 9, after), 0);
@@ -76,7 +89,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words_break_at_the_patterns_points),
 		cmocka_unit_test(two_letters_before_three_after),
-		cmocka_unit_test(names_and_other_words_stay_whole),
+		cmocka_unit_test(capitalised_words_are_hyphenated),
+		cmocka_unit_test(acronyms_and_other_words_stay_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
