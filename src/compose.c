@@ -78,8 +78,8 @@ static struct block *add_page_break(struct booklet *b, enum page_style style)
 
 /* Anchors are numbered before the blocks exist, so that the contents can
  * point at chapters composed after it: first the initiatives' names, then
- * their partners, the chapters (by sector), the index, the changes and
- * the overview. */
+ * their partners, the chapters (by sector), the index, the changes, the
+ * overview and the foreword. */
 static size_t name_anchor(const struct catalog *cat, size_t initiative)
 {
 	(void)cat;
@@ -109,6 +109,11 @@ static size_t changes_anchor(const struct catalog *cat)
 static size_t overview_anchor(const struct catalog *cat)
 {
 	return changes_anchor(cat) + 1;
+}
+
+static size_t foreword_anchor(const struct catalog *cat)
+{
+	return overview_anchor(cat) + 1;
 }
 
 /* Marks blk as anchor number anchor, named destination (a prefix and an
@@ -309,20 +314,32 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	buffer_free(&date);
 }
 
+/* True when the edition has a foreword in its language (or in English). */
+static bool has_foreword(const struct catalog *cat, enum lang lang)
+{
+	const struct field *ft = cat->edition.foreword_text;
+	const struct field *const texts[] = {&ft[0], &ft[1], &ft[2]};
+	return *in_lang(lang, texts);
+}
+
 /* The foreword from edition.ini's file, from a new page after the
- * contents, when there is one. */
+ * contents, when there is one: in the contents, at the outline's top
+ * level and a named destination ("foreword"). */
 static void compose_foreword(const struct catalog *cat, const struct styles *s,
 			     struct booklet *b)
 {
 	const struct field *ft = cat->edition.foreword_text;
 	const struct field *const texts[] = {&ft[0], &ft[1], &ft[2]};
-	if (!*in_lang(b->lang, texts))
+	if (!has_foreword(cat, b->lang))
 		return;
 	size_t first = b->count;
 	add_page_break(b, PAGE_PLAIN);
 	struct block *h = add_text(b, s, tr(b->lang, STR_FOREWORD), FAMILY_SANS,
 				   s->chapter_scale);
 	h->style.bold = true;
+	h->bookmark = true;
+	h->bookmark_top_level = true;
+	set_anchor(h, foreword_anchor(cat), "", "foreword");
 	h->space_after = s->leading;
 	h->keep_with_next = true;
 	span_columns(b, first);   /* the text flows in the layout's columns */
@@ -416,6 +433,9 @@ static void compose_contents(const struct catalog *cat, const size_t *counts,
 				   s->chapter_scale);
 	h->style.bold = true;
 	h->space_after = s->leading * 0.5;
+	if (has_foreword(cat, b->lang))
+		add_contents_entry(b, s, tr(b->lang, STR_FOREWORD), foreword_anchor(cat), 0,
+				   s->muted);
 	add_contents_entry(b, s, tr(b->lang, STR_AT_A_GLANCE), overview_anchor(cat), 0,
 			   s->muted);
 	for (size_t i = 0; i < cat->sector_count; i++) {
@@ -926,7 +946,7 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	out->chapter_count = chapter;
 	out->list_comma = tr(out->lang, STR_LIST_COMMA);
 	compose_index(cat, &s, out);
-	out->anchor_count = overview_anchor(cat) + 1;
+	out->anchor_count = foreword_anchor(cat) + 1;
 	size_t back = out->count;
 	compose_back_cover(cat, counts, &s, out);
 	span_columns(out, back);

@@ -71,6 +71,8 @@ struct block {
 				    when the measure is too narrow), whatever
 				    the layout's */
 	bool bookmark;           /* BLOCK_TEXT: listed in the outline under its chapter */
+	bool bookmark_top_level; /* if bookmark: at the outline's top level, beside
+				    the chapters (the foreword) */
 	const char *badge;       /* BLOCK_TEXT: a word set in a colored box after its
 				    last line ("New"), or NULL; not owned */
 	struct rgb badge_color;

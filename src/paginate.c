@@ -524,7 +524,8 @@ static void place_text(struct flow *f, size_t i)
 		if (placed == 0) {
 			/* Bookmarks and anchors point at the first line. */
 			if (b->bookmark && f->booklet->chapter_count)
-				document_add_outline(f->doc, b->text, 1, f->at.index, f->at.y);
+				document_add_outline(f->doc, b->text, b->bookmark_top_level ? 0 : 1,
+						     f->at.index, f->at.y);
 			record_anchor(f, b, f->at.y);
 		}
 		for (size_t k = 0; k < take; k++) {

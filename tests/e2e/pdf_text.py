@@ -33,8 +33,10 @@ Usage:
   pdf_text.py selftest             the read-back model accepts and rejects rightly
 Exit status 0 when every check passes; otherwise each failure is printed.
 """
+import configparser
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -173,6 +175,15 @@ def check_no_presentation_forms(pdf):
     return failures, f"{arabic} Arabic letters, no presentation forms"
 
 
+def front_matter(sectors_path):
+    """["Foreword"] when the edition.ini beside SECTORS names a foreword
+    file, else []: what the contents and the outline list before the
+    chapters."""
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.read(os.path.join(os.path.dirname(sectors_path), "edition.ini"), encoding="utf-8")
+    return ["Foreword"] if ini.get("edition", "foreword", fallback="").strip() else []
+
+
 def chapters(sectors_path, csv_path):
     used = {row["sector"] for row in read_csv(csv_path)}
     # The overview ("At a glance") comes first, then the sectors that have initiatives.
@@ -210,7 +221,8 @@ def page_labels(pdf):
 def contents_expected(sectors_path, csv_path):
     """(title, is a chapter) for each contents entry, in order."""
     rows = read_csv(csv_path)
-    entries = [("At a glance", True)]
+    entries = [(title, True) for title in front_matter(sectors_path)]
+    entries.append(("At a glance", True))
     for sector in read_csv(sectors_path):
         names = [r["name"] for r in rows if r["sector"] == sector["id"]]
         if names:
@@ -258,7 +270,7 @@ def check_outline(pdf, sectors_path, csv_path):
     out = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
                          check=True, capture_output=True, text=True).stdout
     outline = json.loads(out)["outlines"]
-    expected = chapters(sectors_path, csv_path) + ["Index"]
+    expected = front_matter(sectors_path) + chapters(sectors_path, csv_path) + ["Index"]
     failures = []
     titles = [o["title"] for o in outline]
     if titles != expected:
@@ -270,7 +282,7 @@ def check_outline(pdf, sectors_path, csv_path):
         got = [k["title"] for k in o["kids"]]
         if got != want:
             failures.append(f"outline under {o['title']}: {got}, expected {want}")
-    return failures, f"{len(outline)} chapters and their initiatives in the outline"
+    return failures, f"{len(outline)} entries (front matter, chapters) and the initiatives in the outline"
 
 
 def check_labels(pdf, sectors_path, csv_path):
@@ -308,9 +320,10 @@ def check_labels(pdf, sectors_path, csv_path):
 
 
 def check_destinations(pdf, sectors_path, csv_path):
-    """The catalog's /Names /Dests hold chapter.ID for every chapter and
-    initiative.ID for every initiative, sorted, each on the page where its
-    outline entry goes."""
+    """The catalog's /Names /Dests hold chapter.ID for every chapter,
+    initiative.ID for every initiative and foreword when there is one
+    (and only then), sorted, each on the page where its outline entry
+    goes."""
     info = json.loads(subprocess.run(
         ["qpdf", "--json", "--json-key=qpdf", "--json-key=pages", "--json-key=outlines",
          pdf], check=True, capture_output=True, text=True).stdout)
@@ -332,13 +345,19 @@ def check_destinations(pdf, sectors_path, csv_path):
     used = {r["sector"] for r in rows}
     chapters_in_order = [s["id"] for s in read_csv(sectors_path) if s["id"] in used]
     expected = []
-    # The overview ("At a glance") opens the outline; the sectors follow.
-    sector_outlines = [o for o in info["outlines"] if o["title"] != "At a glance"]
+    # The foreword and the overview ("At a glance") open the outline; the
+    # sectors follow.
+    forewords = [o for o in info["outlines"] if o["title"] in front_matter(sectors_path)]
+    expected += [("foreword", o["destpageposfrom1"]) for o in forewords]
+    if not front_matter(sectors_path) and "foreword" in where:
+        failures.append("a destination foreword in an edition without a foreword")
+    sector_outlines = [o for o in info["outlines"]
+                       if o["title"] not in ["At a glance"] + front_matter(sectors_path)]
     for sector, o in zip(chapters_in_order, sector_outlines):
         expected.append((f"chapter.{sector}", o["destpageposfrom1"]))
         ids = [r["id"] for r in rows if r["sector"] == sector]
         expected += [(f"initiative.{i}", k["destpageposfrom1"]) for i, k in zip(ids, o["kids"])]
-    if len(expected) != len(rows) + len(chapters_in_order):
+    if len(expected) != len(front_matter(sectors_path)) + len(rows) + len(chapters_in_order):
         failures.append("the outline does not match the chapters and initiatives")
     for name, page in expected:
         if name not in where:

@@ -47,13 +47,13 @@ check "the text layer holds real Arabic letters, no presentation forms" \
 check "every Arabic run in the page model is shaped" \
 	"$PY" tests/e2e/pdf_text.py shaped "$scratch/pages.txt"
 
-check "every contents entry (chapters, initiatives) shows the page it is on" \
+check "every contents entry (foreword, chapters, initiatives) shows the page it is on" \
 	"$PY" tests/e2e/pdf_text.py contents "$pdf" "$sectors" "$csv"
-check "the outline lists the chapters, their initiatives and the index" \
+check "the outline lists the foreword, the chapters, their initiatives and the index" \
 	"$PY" tests/e2e/pdf_text.py outline "$pdf" "$sectors" "$csv"
 check "page labels: roman front matter, arabic from the first chapter, as printed" \
 	"$PY" tests/e2e/pdf_text.py labels "$pdf" "$sectors" "$csv"
-check "every chapter and initiative is a named destination on its page" \
+check "the foreword, every chapter and initiative is a named destination on its page" \
 	"$PY" tests/e2e/pdf_text.py destinations "$pdf" "$sectors" "$csv"
 
 metadata() {

@@ -23,7 +23,7 @@ handout_holds_only_its_sectors() {
 	"$LIGHTBOOK" -q --sector environment,health --dump-pages >"$scratch/h.txt" || return 1
 	# The chapters, in the order given, and their initiatives in file order.
 	grep '^outline level=0' "$scratch/h.txt" | sed 's/.*|\(.*\)|$/\1/' >"$scratch/chapters"
-	printf 'At a glance\nEnvironment and Water\nHealth\nIndex\n' | diff -u - "$scratch/chapters" || return 1
+	printf 'Foreword\nAt a glance\nEnvironment and Water\nHealth\nIndex\n' | diff -u - "$scratch/chapters" || return 1
 	grep '^outline level=1' "$scratch/h.txt" | sed 's/.*|\(.*\)|$/\1/' >"$scratch/names"
 	names_by_sector environment health | diff -u - "$scratch/names" || return 1
 	# No other initiative's name anywhere in the text.
@@ -35,9 +35,9 @@ handout_holds_only_its_sectors() {
 			return 1
 		fi
 	done < <(names_by_sector --others environment health)
-	# The contents list the overview, the two chapters, their initiatives
-	# and the index.
-	local entries=$(( $(names_by_sector environment health | wc -l) + 4 ))
+	# The contents list the foreword, the overview, the two chapters,
+	# their initiatives and the index.
+	local entries=$(( $(names_by_sector environment health | wc -l) + 5 ))
 	pdftotext -f 2 -l 2 -layout "$scratch/h.pdf" - | grep -cE '(\. ?){3,}' | grep -qx "$entries"
 }
 check "--sector environment,health holds only those chapters and initiatives" \

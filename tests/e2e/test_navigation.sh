@@ -33,7 +33,7 @@ check "150 initiatives: every index number is a page that names its term" \
 check "150 initiatives: page labels roman, then arabic, as the folios print them" \
 	"$PY" tests/e2e/pdf_text.py labels "$big/booklet.pdf" "$big/sectors.csv" \
 	"$big/initiatives.csv"
-check "150 initiatives: a named destination per chapter and initiative, on its page" \
+check "150 initiatives, no foreword: a named destination per chapter and initiative (none for a foreword), on its page" \
 	"$PY" tests/e2e/pdf_text.py destinations "$big/booklet.pdf" "$big/sectors.csv" \
 	"$big/initiatives.csv"
 

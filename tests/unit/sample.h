@@ -15,7 +15,9 @@
 #include "page.h"
 #include "paginate.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Reads, checks and lays out data/ in lang ("en", "he" or "ar") with the
  * A5 booklet layout into the caller's variables; returns 0, or -1 when an
@@ -39,6 +41,24 @@ static inline int sample_lay_out(struct catalog *cat, struct layout *layout,
 	paginate_booklet(&booklet, layout, *fonts, doc);
 	booklet_free(&booklet);
 	return 0;
+}
+
+/* The foreword's named destination in doc, or NULL when it has none. */
+static inline const struct destination *sample_foreword(const struct document *doc)
+{
+	for (size_t i = 0; i < doc->destination_count; i++)
+		if (strcmp(doc->destinations[i].name, "foreword") == 0)
+			return &doc->destinations[i];
+	return NULL;
+}
+
+/* True when e is the foreword's outline entry: at the top level, beside
+ * the chapters, and going where its named destination goes. */
+static inline bool sample_is_foreword(const struct document *doc,
+				      const struct outline_entry *e)
+{
+	const struct destination *d = sample_foreword(doc);
+	return d && e->level == 0 && e->page == d->page && e->y == d->y;
 }
 
 static inline void sample_free(struct catalog *cat, struct fontset *fonts,

@@ -97,8 +97,8 @@ static void chapters_open_on_right_hand_pages(void **state)
 	size_t chapters = 0, bare = 0;
 	for (size_t i = 0; i < doc.outline_count; i++) {
 		const struct outline_entry *e = &doc.outline[i];
-		if (e->level != 0)
-			continue;
+		if (e->level != 0 || sample_is_foreword(&doc, e))
+			continue;   /* the foreword is front matter, on any page */
 		chapters++;
 		assert_true(is_recto(e->page));
 		/* A left page left empty before a chapter is bare: no running
@@ -137,7 +137,7 @@ static const char *last_word(const struct buffer *b)
 static size_t first_chapter_page(void)
 {
 	for (size_t i = 0; i < doc.outline_count; i++)
-		if (doc.outline[i].level == 0)
+		if (doc.outline[i].level == 0 && !sample_is_foreword(&doc, &doc.outline[i]))
 			return doc.outline[i].page;
 	fail_msg("no chapter");
 	return 0;
@@ -161,8 +161,8 @@ static void headings_and_names_never_end_a_page(void **state)
 	}
 }
 
-/* The contents list what the outline lists, in the same order (chapters,
- * the initiatives beneath each, the index), each entry a link to the page
+/* The contents list what the outline lists, in the same order (the
+ * foreword, chapters, the initiatives beneath each, the index), each entry a link to the page
  * its target is on and showing that page's label. */
 static void contents_link_to_chapters_and_initiatives(void **state)
 {
@@ -299,7 +299,7 @@ static const struct destination *find_destination(const char *prefix, const char
 	return NULL;
 }
 
-/* Every chapter and initiative has a named destination where its outline
+/* The foreword, every chapter and initiative has a named destination where its outline
  * entry goes; names are unique. */
 static void chapters_and_initiatives_are_named_destinations(void **state)
 {
@@ -310,6 +310,8 @@ static void chapters_and_initiatives_are_named_destinations(void **state)
 		const struct destination *d = NULL;
 		if (e->level == 0 && strcmp(e->title, "Index") == 0) {
 			d = find_destination("", "index");
+		} else if (e->level == 0 && strcmp(e->title, "Foreword") == 0) {
+			d = find_destination("", "foreword");
 		} else if (e->level == 0 && strcmp(e->title, "At a glance") == 0) {
 			d = find_destination("", "overview");
 		} else if (e->level == 0) {
@@ -330,6 +332,79 @@ static void chapters_and_initiatives_are_named_destinations(void **state)
 		for (size_t k = i + 1; k < doc.destination_count; k++)
 			assert_string_not_equal(doc.destinations[i].name,
 						doc.destinations[k].name);
+}
+
+/* The number of contents entries (links on the pages before the first
+ * chapter) that go to page target. */
+static size_t contents_links_to(const struct document *d, size_t first_chapter,
+				size_t target)
+{
+	size_t links = 0;
+	for (size_t p = 1; p < first_chapter; p++)
+		for (size_t i = 0; i < d->pages[p].item_count; i++) {
+			const struct item *it = &d->pages[p].items[i];
+			links += it->kind == ITEM_LINK_PAGE && it->u.link.target_page == target;
+		}
+	return links;
+}
+
+/* The foreword heads the contents and the outline, at their top level,
+ * and is the named destination "foreword": all three go to the page
+ * with its heading, a front matter page numbered in roman. */
+static void foreword_is_in_contents_outline_and_destinations(void **state)
+{
+	(void)state;
+	const struct outline_entry *e = &doc.outline[0];
+	assert_string_equal(e->title, "Foreword");
+	assert_int_equal(e->level, 0);
+	const struct destination *d = find_destination("", "foreword");
+	assert_int_equal(d->page, e->page);
+	assert_true(d->y == e->y);
+	size_t first = first_chapter_page();
+	assert_true(e->page > 1 && e->page < first);
+	assert_non_null(strchr("ivx", doc.pages[e->page].label[0]));
+	bool heading = false;
+	for (size_t i = 0; i < doc.pages[e->page].item_count; i++) {
+		const struct item *it = &doc.pages[e->page].items[i];
+		heading |= it->kind == ITEM_GLYPHS && strcmp(it->u.glyphs.text, "Foreword") == 0 &&
+			   it->u.glyphs.face == FACE_SANS_BOLD && it->u.glyphs.y > e->y;
+	}
+	assert_true(heading);
+	assert_int_equal(contents_links_to(&doc, first, e->page), 1);
+}
+
+/* An edition without a foreword lists none: no outline entry, no
+ * destination, no contents entry, and the contents still match the
+ * outline one for one. */
+static void no_foreword_no_entry(void **state)
+{
+	(void)state;
+	struct catalog c;
+	struct diag_list diags = {0};
+	assert_int_equal(catalog_read(&c, "data/initiatives.csv", "data/sectors.csv",
+				      "data/edition.ini", &diags), STATUS_OK);
+	assert_int_equal(check_catalog(&c, &diags), STATUS_OK);
+	diag_list_free(&diags);
+	for (size_t k = 0; k < 3; k++) {
+		free(c.edition.foreword_text[k].text);
+		c.edition.foreword_text[k].text = xstrdup("");
+	}
+	struct booklet b;
+	compose_booklet(&c, &layout, &b);
+	struct document d;
+	paginate_booklet(&b, &layout, fonts, &d);
+	booklet_free(&b);
+	assert_null(sample_foreword(&d));
+	assert_string_equal(d.outline[0].title, "At a glance");
+	size_t first = d.outline[0].page, links = 0;
+	for (size_t p = 1; p < first; p++)
+		for (size_t i = 0; i < d.pages[p].item_count; i++)
+			links += d.pages[p].items[i].kind == ITEM_LINK_PAGE;
+	assert_int_equal(links, d.outline_count);
+	for (size_t i = 0; i < d.outline_count; i++)
+		assert_string_not_equal(d.outline[i].title, "Foreword");
+	document_free(&d);
+	catalog_free(&c);
 }
 
 static size_t index_page(void)
@@ -712,7 +787,8 @@ static void index_columns_end_level_on_its_last_page(void **state)
 static size_t chapter_page(const struct document *d, const char *title)
 {
 	for (size_t i = 0; i < d->outline_count; i++)
-		if (d->outline[i].level == 0 && (!title || strcmp(d->outline[i].title, title) == 0))
+		if (d->outline[i].level == 0 && !sample_is_foreword(d, &d->outline[i]) &&
+		    (!title || strcmp(d->outline[i].title, title) == 0))
 			return d->outline[i].page;
 	fail_msg("no chapter %s", title ? title : "");
 	return 0;
@@ -806,6 +882,8 @@ int main(void)
 		cmocka_unit_test(a_closing_link_keeps_the_last_lines),
 		cmocka_unit_test(pages_are_labelled_roman_then_arabic),
 		cmocka_unit_test(chapters_and_initiatives_are_named_destinations),
+		cmocka_unit_test(foreword_is_in_contents_outline_and_destinations),
+		cmocka_unit_test(no_foreword_no_entry),
 		cmocka_unit_test(index_numbers_link_to_their_pages),
 		cmocka_unit_test(index_is_in_alphabetical_order),
 		cmocka_unit_test(index_is_in_two_columns),
