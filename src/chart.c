@@ -79,6 +79,20 @@ static void count_text(long long n, char *out, size_t size)
 	buffer_free(&b);
 }
 
+/* A chart with entries gets its caption; one without gets the sentence
+ * that stands in for it. Both say how many of all initiatives reported. */
+static void caption_or_empty(struct chart *c, enum lang lang, size_t entries,
+			     size_t reporting, const char *all,
+			     enum string_id caption, enum string_id none)
+{
+	char some[32];
+	count_text((long long)reporting, some, sizeof some);
+	if (entries)
+		c->caption = formatted(lang, caption, some, all, "");
+	else
+		c->empty = formatted(lang, none, some, all, "");
+}
+
 static struct chart_entry *add_entry(struct chart *c, size_t *cap, const char *label,
 				     long long value, bool known, struct rgb color)
 {
@@ -217,11 +231,8 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 	case CHART_FOUNDED:
 		c->title = xstrdup(tr(lang, STR_CHART_FOUNDED));
 		describe_founded(c, st, &cap);
-		count_text((long long)st->reporting_year, some, sizeof some);
-		if (st->year_count)
-			c->caption = formatted(lang, STR_CAPTION_FOUNDED, some, all, "");
-		else
-			c->empty = formatted(lang, STR_FOUNDED_NONE, some, all, "");
+		caption_or_empty(c, lang, st->year_count, st->reporting_year, all,
+				 STR_CAPTION_FOUNDED, STR_FOUNDED_NONE);
 		break;
 	case CHART_REGIONS:
 		c->title = xstrdup(tr(lang, STR_CHART_REGIONS));
@@ -229,11 +240,8 @@ struct chart *chart_make(enum chart_kind kind, const struct catalog *cat,
 			add_entry(c, &cap, stats_region_name(&st->by_region[r], lang),
 				  (long long)st->by_region[r].count, true,
 				  palette[r % (sizeof palette / sizeof *palette)]);
-		count_text((long long)st->reporting_region, some, sizeof some);
-		if (st->region_count)
-			c->caption = formatted(lang, STR_CAPTION_REGIONS, some, all, "");
-		else
-			c->empty = formatted(lang, STR_REGIONS_NONE, some, all, "");
+		caption_or_empty(c, lang, st->region_count, st->reporting_region, all,
+				 STR_CAPTION_REGIONS, STR_REGIONS_NONE);
 		break;
 	case CHART_SECTOR_SHARE: {
 		for (size_t s = 0; s < cat->sector_count; s++) {
