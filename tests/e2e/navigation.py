@@ -17,6 +17,8 @@ import re
 import subprocess
 import sys
 
+from pdf_text import run_check
+
 PAGE = re.compile(r"^page (\d+) size=\S+ label=(\S+)$")
 GLYPHS = re.compile(r"^page (\d+) glyphs face=(\S+) size=\S+ x=(\S+) y=(\S+) w=(\S+) \|(.*)\|$")
 LINK = re.compile(r"^page (\d+) link x=(\S+) y=(\S+) w=(\S+) h=(\S+) to-page=(\d+)$")
@@ -153,15 +155,7 @@ def check_index(dump, pdf, csv_path):
 
 def main(argv):
     commands = {"links": (check_links, 2), "index": (check_index, 3)}
-    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
-        print(__doc__, file=sys.stderr)
-        return 2
-    failures, summary = commands[argv[1]][0](*argv[2:])
-    for failure in failures:
-        print(failure)
-    if not failures:
-        print("OK:", summary)
-    return 1 if failures else 0
+    return run_check(commands, argv, __doc__)
 
 
 if __name__ == "__main__":

@@ -420,6 +420,21 @@ def check_edition(pdf, lang, sectors_path, csv_path):
     return failures, f"{len(words)} fixed phrases and {len(names)} sector names in {lang}, no English"
 
 
+def run_check(commands, argv, usage):
+    """Runs the check argv[1] names in commands ({name: (function, number of
+    arguments)}): prints each failure, or "OK: summary"; exits 1 on a
+    failure, 2 (printing usage) on a bad command line."""
+    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
+        print(usage, file=sys.stderr)
+        return 2
+    failures, summary = commands[argv[1]][0](*argv[2:])
+    for failure in failures:
+        print(failure)
+    if not failures:
+        print("OK:", summary)
+    return 1 if failures else 0
+
+
 def main(argv):
     commands = {
         "names": (check_names, 2),
@@ -432,15 +447,7 @@ def main(argv):
         "selftest": (check_self, 0),
         "edition": (check_edition, 4),
     }
-    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
-        print(__doc__, file=sys.stderr)
-        return 2
-    failures, summary = commands[argv[1]][0](*argv[2:])
-    for failure in failures:
-        print(failure)
-    if not failures:
-        print("OK:", summary)
-    return 1 if failures else 0
+    return run_check(commands, argv, __doc__)
 
 
 if __name__ == "__main__":
