@@ -1,6 +1,7 @@
 /* collate.c - sort keys and group letters for the index (utf8proc). */
 #include "collate.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -10,21 +11,16 @@
 /* Where s's first letter or digit starts; s itself when it has none. */
 static const char *skip_leading_punctuation(const char *s)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(s);
-	while (len > 0) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t n = utf8proc_iterate(p, len, &c);
-		if (n <= 0)
-			break;
+	const char *next = s;
+	for (const char *p = s; ; p = next) {
+		int32_t c = text_next_char(&next);
+		if (c < 0)
+			return s;
 		utf8proc_category_t cat = utf8proc_category(c);
 		if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
 		    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
-			return (const char *)p;
-		p += n;
-		len -= n;
+			return p;
 	}
-	return s;
 }
 
 /* Letters that sort as another: Hebrew final forms as their plain

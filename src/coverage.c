@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 struct coverage {
 	struct fontset *fonts;
@@ -28,16 +27,9 @@ static void check_field(struct coverage *c, const struct field *f)
 {
 	if (!f->text || is_plain_ascii(f->text))
 		return;
-	utf8proc_uint8_t *nfc = (utf8proc_uint8_t *)text_nfc(f->text);
-	const utf8proc_uint8_t *s = nfc ? nfc : (const utf8proc_uint8_t *)f->text;
-	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen((const char *)s);
-	while (len > 0) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate(s, len, &cp);
-		if (n <= 0)
-			break;
-		s += n;
-		len -= n;
+	char *nfc = text_nfc(f->text);
+	const char *s = nfc ? nfc : f->text;
+	for (int32_t cp; (cp = text_next_char(&s)) >= 0; ) {
 		uint32_t u = (uint32_t)cp;
 		if ((u >= 0x20 && u < 0x7F) || c->seen[u >> 3] & (1u << (u & 7)) ||
 		    typeset_can_draw(c->fonts, u))

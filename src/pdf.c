@@ -1,6 +1,7 @@
 /* pdf.c - the page model into a PDF file through libharu. */
 #include "pdf.h"
 #include "progress.h"
+#include "text.h"
 
 #include <hpdf.h>
 #include <hpdf_pages.h>   /* HPDF_PageAttr: the page's content stream */
@@ -66,18 +67,9 @@ static void note_codes(struct writer *w, enum face face, const char *text)
 {
 	if (!w->used[face])
 		w->used[face] = xcalloc(0x10000 / 8, 1);
-	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
-	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(text);
-	while (len > 0) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
-		if (n <= 0)
-			break;
-		if (c >= 0 && c < 0x10000)
+	for (int32_t c; (c = text_next_char(&text)) >= 0; )
+		if (c < 0x10000)
 			w->used[face][c >> 3] |= (uint8_t)(1u << (c & 7));
-		s += n;
-		len -= n;
-	}
 }
 
 /* The letters a shown code stands for, in logical order, as UTF-16BE hex.
@@ -93,21 +85,14 @@ static void append_letters(struct buffer *out, uint32_t code)
 	utf8proc_uint8_t one[5] = {0};
 	utf8proc_encode_char((utf8proc_int32_t)code, one);
 	utf8proc_uint8_t *letters = presentation ? utf8proc_NFKC(one) : NULL;
-	const utf8proc_uint8_t *s = letters ? letters : one;
-	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen((const char *)s);
-	while (len > 0) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
-		if (n <= 0)
-			break;
+	const char *s = (const char *)(letters ? letters : one);
+	for (int32_t c; (c = text_next_char(&s)) >= 0; ) {
 		if (c >= 0x10000) {
 			uint32_t v = (uint32_t)c - 0x10000;
 			buffer_printf(out, "%04X%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
 		} else {
 			buffer_printf(out, "%04X", (unsigned)c);
 		}
-		s += n;
-		len -= n;
 	}
 	free(letters);
 }
@@ -269,19 +254,13 @@ static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *
 	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)g->text, (HPDF_UINT)strlen(g->text));
 	struct buffer tj = {0};
 	buffer_append_str(&tj, "[<");
-	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)g->text;
-	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(g->text);
-	for (size_t k = 0; len > 0; k++) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t n = utf8proc_iterate(s, len, &c);
-		if (n <= 0)
-			break;
-		append_hex4(&tj, c >= 0 && c < 0x10000 ? (unsigned)c : 0xFFFDu);
+	const char *s = g->text;
+	int32_t c;
+	for (size_t k = 0; (c = text_next_char(&s)) >= 0; k++) {
+		append_hex4(&tj, c < 0x10000 ? (unsigned)c : 0xFFFDu);
 		long move = lround(-g->adjust[k] * 1000000.0 / g->size);   /* 1/1000 of a unit */
-		if (move != 0 && n < len)
+		if (move != 0 && *s)
 			append_adjustment(&tj, move);
-		s += n;
-		len -= n;
 	}
 	buffer_append_str(&tj, ">] TJ\n");
 	HPDF_Stream_WriteStr(((HPDF_PageAttr)hp->attr)->stream, tj.data);

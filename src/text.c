@@ -281,6 +281,16 @@ static bool surely_nfc(const char *text)
 	return true;
 }
 
+int32_t text_next_char(const char **s)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)*s, -1, &c);
+	if (n <= 0 || c == 0)
+		return -1;
+	*s += n;
+	return c;
+}
+
 char *text_nfc(const char *s)
 {
 	return surely_nfc(s) ? NULL : (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct text {
 	char *data;   /* owned; valid UTF-8, no NUL inside, NUL-terminated */
@@ -52,6 +53,10 @@ void text_pos_init(struct text_pos *pos);
 
 /* Moves pos over n bytes of valid UTF-8 (they may split a CRLF). */
 void text_pos_advance(struct text_pos *pos, const char *bytes, size_t n);
+
+/* The character *s starts with, moving *s past it; -1 at the string's
+ * end (or at a byte that is not UTF-8, which checked text never has). */
+int32_t text_next_char(const char **s);
 
 /* s in Unicode NFC as a new string (free it), or NULL when s is NFC as
  * it stands (use s): most text is, and is not copied. */
