@@ -240,32 +240,34 @@ static enum status check_output_path(const struct options *opt,
 	return STATUS_OK;
 }
 
-/* Renders the booklet and, with --impose, its sheets, and writes both
- * files, or neither. */
+static bool to_output(void *file, const void *bytes, size_t len)
+{
+	return output_append(file, bytes, len);
+}
+
+/* Renders the booklet and, with --impose, its sheets, straight into their
+ * files, and puts both in place, or neither. */
 static enum status write_pdfs(const struct options *opt, const struct document *doc,
 			      const struct fontset *fonts, size_t *sheet_count,
 			      struct diag_list *diags)
 {
-	struct buffer pdf = {0}, print = {0};
-	enum status st = pdf_render(doc, fonts, &pdf, diags);
+	struct output_file files[2] = {0};
+	size_t count = opt->print_output ? 2 : 1;
+	enum status st = output_open(&files[0], opt->output, diags);
+	if (st == STATUS_OK && opt->print_output)
+		st = output_open(&files[1], opt->print_output, diags);
+	if (st == STATUS_OK)
+		st = pdf_render(doc, fonts, to_output, &files[0], diags);
 	if (st == STATUS_OK && opt->print_output) {
 		struct document sheets;
 		impose_saddle_stitch(doc, &sheets);
 		*sheet_count = sheets.page_count / 2;
-		st = pdf_render(&sheets, fonts, &print, diags);
+		st = pdf_render(&sheets, fonts, to_output, &files[1], diags);
 		document_free(&sheets);
 	}
 	progress_report(STAGE_WRITE, 0, 1);
-	if (st == STATUS_OK) {
-		const struct output_file files[] = {
-			{opt->output, pdf.data, pdf.len},
-			{opt->print_output, print.data, print.len},
-		};
-		st = output_write_all(files, opt->print_output ? 2 : 1, diags);
-	}
-	buffer_free(&pdf);
-	buffer_free(&print);
-	return st;
+	enum status closed = output_close_all(files, count, st == STATUS_OK, diags);
+	return st != STATUS_OK ? st : closed;
 }
 
 /* One warning for every text the edition's language lacks, pointing at

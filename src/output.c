@@ -1,6 +1,5 @@
 /* output.c - atomic replacement of output files. */
 #include "output.h"
-#include "mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +8,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Bytes wait in memory until there are this many: few system calls, and
+ * little memory however large the file. */
+enum { WRITE_BLOCK = 256 * 1024 };
 
 static enum status fail(const char *path, const char *what, int err,
 			struct diag_list *diags)
@@ -30,47 +33,82 @@ static char *temporary_name(const char *path)
 	return buffer_take(&b);
 }
 
-/* Writes data to a new temporary file beside path, flushed to disk;
- * returns its name, or NULL (with nothing left behind) and *err. */
-static char *write_temporary(const char *path, const void *data, size_t len, int *err)
+enum status output_open(struct output_file *file, const char *path,
+			struct diag_list *diags)
 {
+	*file = (struct output_file){.path = path, .fd = -1};
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return fail(path, "write", EISDIR, diags);
 	char *tmp = temporary_name(path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = errno;
+		int err = errno;
 		free(tmp);
-		return NULL;
+		return fail(path, "write", err, diags);
 	}
-	/* mkstemp creates the file private (0600); give it the permissions
-	 * any newly created file would have. */
-	mode_t mask = umask(0);
-	umask(mask);
-	const char *p = data;
-	size_t left = len;
-	*err = 0;
-	while (left > 0 && !*err) {
-		ssize_t n = write(fd, p, left);
+	file->temporary = tmp;
+	file->fd = fd;
+	return STATUS_OK;
+}
+
+static void write_out(struct output_file *file, const char *p, size_t left)
+{
+	while (left > 0 && !file->error) {
+		ssize_t n = write(file->fd, p, left);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			*err = n < 0 ? errno : ENOSPC;
-		else {
+		if (n <= 0) {
+			file->error = n < 0 ? errno : ENOSPC;
+		} else {
 			p += n;
 			left -= (size_t)n;
 		}
 	}
-	if (!*err && fchmod(fd, 0666 & ~mask) != 0)
-		*err = errno;
-	if (!*err && fsync(fd) != 0)
-		*err = errno;
-	if (close(fd) != 0 && !*err)
-		*err = errno;
-	if (*err) {
-		unlink(tmp);
-		free(tmp);
-		return NULL;
+}
+
+bool output_append(struct output_file *file, const void *data, size_t len)
+{
+	if (file->error)
+		return false;
+	buffer_append(&file->pending, data, len);
+	if (file->pending.len >= WRITE_BLOCK) {
+		write_out(file, file->pending.data, file->pending.len);
+		file->pending.len = 0;
 	}
-	return tmp;
+	return !file->error;
+}
+
+/* Writes what waits, gives the file the permissions any newly created
+ * file would have (mkstemp makes it private), flushes it to disk and
+ * closes it, keeping the first error. */
+static void finish(struct output_file *file)
+{
+	write_out(file, file->pending.data, file->pending.len);
+	buffer_free(&file->pending);
+	mode_t mask = umask(0);
+	umask(mask);
+	if (!file->error && fchmod(file->fd, 0666 & ~mask) != 0)
+		file->error = errno;
+	if (!file->error && fsync(file->fd) != 0)
+		file->error = errno;
+	if (close(file->fd) != 0 && !file->error)
+		file->error = errno;
+	file->fd = -1;
+}
+
+/* Removes the temporary file, if there still is one. */
+static void discard(struct output_file *file)
+{
+	if (!file->temporary)
+		return;
+	if (file->fd >= 0)
+		close(file->fd);
+	unlink(file->temporary);
+	free(file->temporary);
+	buffer_free(&file->pending);
+	file->temporary = NULL;
+	file->fd = -1;
 }
 
 /* A second name for the file at path, so that it can be put back if a
@@ -92,65 +130,79 @@ static char *keep_previous(const char *path, int *err)
 	return keep;
 }
 
-enum status output_write_all(const struct output_file *files, size_t count,
-			     struct diag_list *diags)
+/* Renames every finished file over its path, each kept undoable until
+ * the last has succeeded. */
+static enum status replace_all(struct output_file *files, size_t count,
+			       struct diag_list *diags)
 {
-	for (size_t i = 0; i < count; i++) {
-		struct stat st;
-		if (stat(files[i].path, &st) == 0 && S_ISDIR(st.st_mode))
-			return fail(files[i].path, "write", EISDIR, diags);
-	}
-	char **tmp = xcalloc(count, sizeof *tmp);
 	char **previous = xcalloc(count, sizeof *previous);
-	size_t written = 0, replaced = 0;
+	bool *renamed = xcalloc(count, sizeof *renamed);
 	int err = 0;
 	const char *failed = NULL;
-	for (; written < count; written++) {
-		tmp[written] = write_temporary(files[written].path, files[written].data,
-					       files[written].len, &err);
-		if (!tmp[written]) {
-			failed = files[written].path;
-			break;
-		}
-	}
-	/* Every file is on disk: now the renames, each kept undoable until
-	 * the last has succeeded. */
-	for (; !failed && replaced < count; replaced++) {
-		const char *path = files[replaced].path;
-		previous[replaced] = keep_previous(path, &err);
-		if (err || rename(tmp[replaced], path) != 0) {
+	for (size_t i = 0; i < count && !failed; i++) {
+		struct output_file *f = &files[i];
+		if (!f->temporary)
+			continue;
+		previous[i] = keep_previous(f->path, &err);
+		if (err || rename(f->temporary, f->path) != 0) {
 			err = err ? err : errno;
-			failed = path;
-			if (previous[replaced])
-				unlink(previous[replaced]);
-			free(previous[replaced]);
+			failed = f->path;
+			if (previous[i])
+				unlink(previous[i]);
+			free(previous[i]);
+			previous[i] = NULL;
 			break;
 		}
-		free(tmp[replaced]);
-		tmp[replaced] = NULL;
+		renamed[i] = true;
+		free(f->temporary);
+		f->temporary = NULL;
 	}
-	for (size_t i = 0; i < replaced; i++) {
-		if (failed && previous[i])
+	for (size_t i = 0; i < count; i++) {
+		if (failed && renamed[i] && previous[i])
 			rename(previous[i], files[i].path);
-		else if (failed)
+		else if (failed && renamed[i])
 			unlink(files[i].path);
 		else if (previous[i])
 			unlink(previous[i]);
 		free(previous[i]);
+		discard(&files[i]);
 	}
-	for (size_t i = 0; i < count; i++) {
-		if (tmp[i])
-			unlink(tmp[i]);
-		free(tmp[i]);
-	}
-	free(tmp);
 	free(previous);
+	free(renamed);
 	return failed ? fail(failed, "write", err, diags) : STATUS_OK;
+}
+
+enum status output_close_all(struct output_file *files, size_t count, bool keep,
+			     struct diag_list *diags)
+{
+	const struct output_file *failed = NULL;
+	for (size_t i = 0; i < count; i++)
+		if (files[i].path && !files[i].temporary)
+			keep = false;   /* it could not be opened, and said why */
+	for (size_t i = 0; i < count; i++) {
+		struct output_file *f = &files[i];
+		if (!f->temporary)
+			continue;
+		if (keep && !failed)
+			finish(f);
+		if (f->error && !failed)
+			failed = f;
+	}
+	if (keep && !failed)
+		return replace_all(files, count, diags);
+	enum status st = failed ? fail(failed->path, "write", failed->error, diags) : STATUS_OK;
+	for (size_t i = 0; i < count; i++)
+		discard(&files[i]);
+	return st;
 }
 
 enum status output_write(const char *path, const void *data, size_t len,
 			 struct diag_list *diags)
 {
-	struct output_file one = {path, data, len};
-	return output_write_all(&one, 1, diags);
+	struct output_file file;
+	enum status st = output_open(&file, path, diags);
+	if (st != STATUS_OK)
+		return st;
+	output_append(&file, data, len);
+	return output_close_all(&file, 1, true, diags);
 }

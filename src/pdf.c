@@ -1,5 +1,6 @@
 /* pdf.c - the page model into a PDF file through libharu. */
 #include "pdf.h"
+#include "mem.h"
 #include "progress.h"
 #include "text.h"
 
@@ -37,6 +38,9 @@ struct writer {
 	size_t page_count;
 	struct page_views *views;      /* per page: destinations made so far */
 	HPDF_Array no_border;          /* [0 0 0], shared by every link */
+	pdf_sink sink;
+	void *sink_user;
+	bool sink_failed;              /* its owner has the reason */
 	jmp_buf fail;
 	HPDF_STATUS error, detail;
 };
@@ -50,6 +54,17 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	w->error = error;
 	w->detail = detail;
 	longjmp(w->fail, 1);
+}
+
+/* libharu's stream for the saved file: each piece straight to the sink,
+ * so that the file is never whole in memory. */
+static HPDF_STATUS to_sink(HPDF_Stream stream, const HPDF_BYTE *bytes, HPDF_UINT size)
+{
+	struct writer *w = stream->attr;
+	if (w->sink(w->sink_user, bytes, size))
+		return HPDF_OK;
+	w->sink_failed = true;
+	return HPDF_FILE_IO_ERROR;
 }
 
 static HPDF_Font face_font(struct writer *w, enum face face)
@@ -596,12 +611,14 @@ static void free_writer(struct writer *w)
 }
 
 enum status pdf_render(const struct document *doc, const struct fontset *fonts,
-		       struct buffer *out, struct diag_list *diags)
+		       pdf_sink sink, void *sink_user, struct diag_list *diags)
 {
 	/* On the heap, so that what libharu's error jump skips over is not
 	 * an automatic variable changed after setjmp. */
 	struct writer *w = xcalloc(1, sizeof *w);
 	w->fonts = fonts;
+	w->sink = sink;
+	w->sink_user = sink_user;
 	w->pages = xcalloc(doc->page_count, sizeof *w->pages);
 	w->views = xcalloc(doc->page_count ? doc->page_count : 1, sizeof *w->views);
 	w->page_count = doc->page_count;
@@ -613,9 +630,10 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 	}
 	if (setjmp(w->fail)) {
 		HPDF_Free(w->pdf);
-		diag_error(diags, ((struct span){0}),
-			   "libharu failed with error 0x%04X (detail %u)",
-			   (unsigned)w->error, (unsigned)w->detail);
+		if (!w->sink_failed)
+			diag_error(diags, ((struct span){0}),
+				   "libharu failed with error 0x%04X (detail %u)",
+				   (unsigned)w->error, (unsigned)w->detail);
 		free_writer(w);
 		return STATUS_IO;
 	}
@@ -654,13 +672,14 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 		if (w->faces[f])
 			rewrite_to_unicode(w, (enum face)f);
 
-	HPDF_SaveToStream(w->pdf);
-	HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
-	grow_array((void **)&out->data, &out->cap, out->len + size + 1, 1);
-	HPDF_UINT32 got = size;
-	HPDF_ReadFromStream(w->pdf, (HPDF_BYTE *)out->data + out->len, &got);
-	out->len += got;
-	out->data[out->len] = '\0';
+	/* HPDF_SaveToStream saves into the document's stream, and makes one
+	 * in memory only when there is none. */
+	w->pdf->stream = HPDF_CallbackWriter_New(w->pdf->mmgr, to_sink, w);
+	if (!w->pdf->stream)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	/* A sink's failure comes back as a status, not through on_error. */
+	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || w->sink_failed)
+		on_error(HPDF_FILE_IO_ERROR, 0, w);
 	HPDF_Free(w->pdf);
 	free_writer(w);
 	return STATUS_OK;

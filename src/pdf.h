@@ -9,12 +9,19 @@
 
 #include "diag.h"
 #include "font.h"
-#include "mem.h"
 #include "page.h"
 
-/* Renders doc into *out (the PDF file's bytes). libharu's errors become a
- * diagnostic and STATUS_IO. */
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Takes the PDF file's bytes, in order, as they are made; returns false
+ * when it cannot. */
+typedef bool (*pdf_sink)(void *user, const void *bytes, size_t len);
+
+/* Renders doc into sink. libharu's errors become a diagnostic and
+ * STATUS_IO; a sink that fails stops the writer with STATUS_IO and no
+ * diagnostic (the sink's owner knows the reason). */
 enum status pdf_render(const struct document *doc, const struct fontset *fonts,
-		       struct buffer *out, struct diag_list *diags);
+		       pdf_sink sink, void *user, struct diag_list *diags);
 
 #endif

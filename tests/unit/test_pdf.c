@@ -7,12 +7,19 @@
 #include <cmocka.h>
 
 #include "font.h"
+#include "mem.h"
 #include "page.h"
 #include "pdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static bool to_buffer(void *user, const void *bytes, size_t len)
+{
+	buffer_append(user, bytes, len);
+	return true;
+}
 
 /* libharu's arrays stop at 32,767 items; a flat page tree would, and
  * 100,000 initiatives make about 48,000 pages. */
@@ -27,7 +34,7 @@ static void more_pages_than_a_libharu_array_holds(void **state)
 	for (size_t p = 0; p < pages; p++)
 		page_new(&doc, 419.5, 595.3);
 	struct buffer pdf = {0};
-	assert_int_equal(pdf_render(&doc, fonts, &pdf, &diags), STATUS_OK);
+	assert_int_equal(pdf_render(&doc, fonts, to_buffer, &pdf, &diags), STATUS_OK);
 	assert_int_equal(diags.count, 0);
 	/* Every page is in the file, under intermediate page-tree nodes. */
 	size_t page_objects = 0, tree_nodes = 0;
@@ -75,7 +82,7 @@ static void more_named_destinations_than_one_array_holds(void **state)
 		document_add_destination(&doc, name, i % 10, 100);
 	}
 	struct buffer pdf = {0};
-	assert_int_equal(pdf_render(&doc, fonts, &pdf, &diags), STATUS_OK);
+	assert_int_equal(pdf_render(&doc, fonts, to_buffer, &pdf, &diags), STATUS_OK);
 	assert_int_equal(occurrences(&pdf, "/Limits"), names / 1000);
 	assert_int_equal(occurrences(&pdf, "(initiative.00000)"), 2);   /* key and limit */
 	assert_int_equal(occurrences(&pdf, "(initiative.19999)"), 2);
