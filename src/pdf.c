@@ -37,7 +37,6 @@ struct writer {
 	HPDF_Page *pages;
 	size_t page_count;
 	struct page_views *views;      /* per page: destinations made so far */
-	HPDF_Array no_border;          /* [0 0 0], shared by every link */
 	pdf_sink sink;
 	void *sink_user;
 	bool sink_failed;              /* its owner has the reason */
@@ -189,16 +188,61 @@ static HPDF_Destination destination(struct writer *w, const struct document *doc
 	return dst;
 }
 
-/* A link with no border, as every link of the booklet is. */
-static void no_border(struct writer *w, HPDF_Annotation link)
+/* Written as the entries of a dictionary that holds none: its attr, the
+ * entries' text. */
+static HPDF_STATUS write_entries(HPDF_Dict dict, HPDF_Stream out)
 {
-	if (!w->no_border) {
-		w->no_border = HPDF_Array_New(w->pdf->mmgr);
-		for (int k = 0; k < 3; k++)
-			HPDF_Array_AddNumber(w->no_border, 0);
-		HPDF_Xref_Add(w->pdf->xref, w->no_border);
+	return HPDF_Stream_WriteStr(out, dict->attr);
+}
+
+static void free_entries(HPDF_Dict dict)
+{
+	HPDF_FreeMem(dict->mmgr, dict->attr);
+}
+
+/* text as a PDF literal string: a URI is bytes, and every byte that could
+ * end or escape the string, or is not printable ASCII, goes in octal. */
+static void append_pdf_string(struct buffer *out, const char *text)
+{
+	buffer_append_str(out, "(");
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p < 0x20 || *p >= 0x7F || *p == '(' || *p == ')' || *p == '\\')
+			buffer_printf(out, "\\%03o", *p);
+		else
+			buffer_append(out, (const char *)p, 1);
 	}
-	HPDF_Dict_Add(link, "Border", w->no_border);
+	buffer_append_str(out, ")");
+}
+
+/* A link annotation with no border, as every link of the booklet is,
+ * leading to target (a /Dest or an /A entry). libharu's own annotations
+ * keep each entry as an object with a 128-byte key, some 2 KB a link, and
+ * 100,000 initiatives have 570,000 links: this one is an object whose
+ * entries are one string, written as they are when the file is saved. */
+static void add_link(struct writer *w, HPDF_Page hp, HPDF_Array *annots,
+		     const struct page *page, const struct link *l, const char *target)
+{
+	HPDF_MMgr mmgr = w->pdf->mmgr;
+	HPDF_Rect r = area(page, l->x, l->y, l->width, l->height);
+	struct buffer entries = {0};
+	buffer_printf(&entries, "/Type /Annot\012/Subtype /Link\012"
+		      "/Rect [ %.2f %.2f %.2f %.2f ]\012/Border [ 0 0 0 ]\012%s\012",
+		      r.left, r.bottom, r.right, r.top, target);
+	HPDF_Dict link = HPDF_Dict_New(mmgr);
+	char *text = HPDF_GetMem(mmgr, (HPDF_UINT)entries.len + 1);
+	if (!link || !text)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	memcpy(text, entries.data, entries.len + 1);
+	buffer_free(&entries);
+	link->attr = text;
+	link->write_fn = write_entries;
+	link->free_fn = free_entries;
+	HPDF_Xref_Add(w->pdf->xref, link);
+	if (!*annots) {
+		*annots = HPDF_Array_New(mmgr);
+		HPDF_Dict_Add(hp, "Annots", *annots);
+	}
+	HPDF_Array_Add(*annots, link);
 }
 
 /* A box of the page model as a PDF rectangle (from the bottom left). */
@@ -346,6 +390,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 	double font_size = 0;
 	struct rgb fill = {0};
 	bool fill_known = false;
+	HPDF_Array annots = NULL;
 	for (size_t i = 0; i < page->item_count; i++) {
 		const struct item *it = &page->items[i];
 		if (it->kind != ITEM_GLYPHS && in_text) {
@@ -398,18 +443,21 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 			fill_known = false;   /* the path may have set its own */
 			break;
 		case ITEM_LINK_URI: {
-			const struct link *l = &it->u.link;
-			HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(
-				hp, area(page, l->x, l->y, l->width, l->height), l->uri);
-			no_border(w, a);
+			struct buffer action = {0};
+			buffer_append_str(&action, "/A << /S /URI /URI ");
+			append_pdf_string(&action, it->u.link.uri);
+			buffer_append_str(&action, " >>");
+			add_link(w, hp, &annots, page, &it->u.link, action.data);
+			buffer_free(&action);
 			break;
 		}
 		case ITEM_LINK_PAGE: {
 			const struct link *l = &it->u.link;
-			HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(
-				hp, area(page, l->x, l->y, l->width, l->height),
-				destination(w, doc, l->target_page, l->target_y));
-			no_border(w, a);
+			HPDF_Destination dst = destination(w, doc, l->target_page, l->target_y);
+			char target[48];
+			snprintf(target, sizeof target, "/Dest %u 0 R",
+				 (unsigned)(dst->header.obj_id & 0x00FFFFFF));
+			add_link(w, hp, &annots, page, l, target);
 			break;
 		}
 		}
