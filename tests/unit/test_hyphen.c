@@ -7,14 +7,15 @@
 
 #include "hyphen.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The word with '-' at each point hyphen_points finds. */
 static const char *hyphenated(const char *word)
 {
-	static char out[128];
-	uint32_t cp[64] = {0};
-	bool after[64];
+	static char out[256];
+	uint32_t cp[128] = {0};
+	bool after[128];
 	size_t n = strlen(word);
 	for (size_t i = 0; i < n; i++)
 		cp[i] = (unsigned char)word[i];
@@ -84,6 +85,40 @@ static void acronyms_and_other_words_stay_whole(void **state)
 	assert_string_equal(hyphenated("tree"), "tree");
 }
 
+/* Each word's points are kept after the first time: asking again, or for
+ * a word that begins or ends another, gives the word's own points. */
+static void words_asked_again_get_the_same_points(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 2; round++) {
+		assert_string_equal(hyphenated("hyphenation"), "hy-phen-ation");
+		assert_string_equal(hyphenated("hyphen"), "hy-phen");
+		assert_string_equal(hyphenated("Cooperation"), "Co-op-er-a-tion");
+		assert_string_equal(hyphenated("cooper"), "cooper");
+		assert_string_equal(hyphenated("COOPERATION"), "COOPERATION");
+	}
+	/* Enough words that the kept ones are moved to a larger table. */
+	static char first_round[2000][48];
+	for (int round = 0; round < 2; round++)
+		for (int w = 0; w < 2000; w++) {
+			char word[40];
+			snprintf(word, sizeof word, "%s%c%c", w % 2 ? "cooperation" : "hyphen",
+				 'a' + w / 26 % 26, 'a' + w % 26);
+			if (round == 0)
+				strcpy(first_round[w], hyphenated(word));
+			else
+				assert_string_equal(hyphenated(word), first_round[w]);
+		}
+	/* Longer than any word kept (64 letters): asked each time. */
+	char long_word[80] = "";
+	for (int k = 0; k < 6; k++)
+		strcat(long_word, "cooperation");
+	char first[256];
+	strcpy(first, hyphenated(long_word));
+	assert_string_equal(hyphenated(long_word), first);
+	assert_string_equal(first + strlen(first) - 15, "co-op-er-a-tion");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -91,6 +126,7 @@ int main(void)
 		cmocka_unit_test(two_letters_before_three_after),
 		cmocka_unit_test(capitalised_words_are_hyphenated),
 		cmocka_unit_test(acronyms_and_other_words_stay_whole),
+		cmocka_unit_test(words_asked_again_get_the_same_points),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
