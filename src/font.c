@@ -147,7 +147,10 @@ static int kerning_from_freetype(FT_Face ft, uint32_t a, uint32_t b)
 
 static struct kern_slot *kern_slot(struct kern_slot *slots, size_t cap, uint32_t key)
 {
-	size_t i = (key * 2654435761u) & (cap - 1);
+	/* Mixed so that the slot depends on both glyphs, not only on the low
+	 * bits of the right one (pairs ending in one letter piled up). */
+	uint64_t h = key * 0x9E3779B97F4A7C15u;
+	size_t i = (size_t)(h ^ h >> 32) & (cap - 1);
 	while (slots[i].key && slots[i].key != key)
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
@@ -164,8 +167,11 @@ int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t 
 	if (!a || !b || a > 0xFFFF || b > 0xFFFE)
 		return 0;
 	uint32_t key = (a << 16 | b) + 1;
-	if (lf->kern_cap && kern_slot(lf->kerns, lf->kern_cap, key)->key == key)
-		return kern_slot(lf->kerns, lf->kern_cap, key)->value;
+	if (lf->kern_cap) {
+		const struct kern_slot *kept = kern_slot(lf->kerns, lf->kern_cap, key);
+		if (kept->key == key)
+			return kept->value;
+	}
 	if (2 * (lf->kern_count + 1) > lf->kern_cap) {
 		size_t cap = lf->kern_cap ? 2 * lf->kern_cap : 1024;
 		struct kern_slot *slots = xcalloc(cap, sizeof *slots);
