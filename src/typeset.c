@@ -34,6 +34,7 @@ struct para {
 				      character, when both are set together */
 	double size;               /* the style's size, points */
 	FriBidiParType base;
+	void *arrays;              /* one allocation for all the arrays but cp */
 };
 
 static enum script script_of(uint32_t c)
@@ -62,6 +63,8 @@ static enum script script_of(uint32_t c)
  * ligature swallowed its alef. */
 static bool is_invisible(uint32_t c)
 {
+	if (c < 0x00AD)
+		return c == '\n' || c == '\r';
 	return c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D ||
 	       c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
 	       (c >= 0x2066 && c <= 0x2069) || c == 0x00AD || c == '\n' ||
@@ -273,16 +276,27 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 	size_t n = p->n;
 	if (style->arabic_digits)
 		use_arabic_digits(p->cp, n);
-	p->types = xmalloc(n * sizeof *p->types);
-	p->levels = xmalloc(n * sizeof *p->levels);
-	p->shaped = xmalloc(n * sizeof *p->shaped);
-	p->breaks = xmalloc(n + 1);
-	p->face = xmalloc(n * sizeof *p->face);
-	p->advance = xmalloc(n * sizeof *p->advance);
-	p->kern = xcalloc(n ? n : 1, sizeof *p->kern);
-	FriBidiBracketType *brackets = xmalloc(n * sizeof *brackets);
-	FriBidiArabicProp *joining = xmalloc(n * sizeof *joining);
-	enum script *scripts = xmalloc(n * sizeof *scripts);
+	/* One allocation per paragraph rather than ten: the widest
+	 * elements first, so that each array is aligned. */
+	size_t wide = sizeof(double), word = sizeof(uint32_t);
+	_Static_assert(sizeof(FriBidiCharType) == sizeof(uint32_t) &&
+		       sizeof(FriBidiBracketType) == sizeof(uint32_t) &&
+		       sizeof(enum face) == sizeof(uint32_t) &&
+		       sizeof(enum script) == sizeof(uint32_t) &&
+		       sizeof(FriBidiLevel) == 1 && sizeof(FriBidiArabicProp) == 1,
+		       "the paragraph's arrays are laid out by these sizes");
+	char *at = p->arrays = xmalloc(n * (2 * wide + 5 * word + 3) + 1);
+	p->advance = (double *)(void *)at;
+	p->kern = (double *)(void *)(at += n * wide);
+	p->shaped = (uint32_t *)(void *)(at += n * wide);
+	p->types = (FriBidiCharType *)(void *)(at += n * word);
+	p->face = (enum face *)(void *)(at += n * word);
+	FriBidiBracketType *brackets = (FriBidiBracketType *)(void *)(at += n * word);
+	enum script *scripts = (enum script *)(void *)(at += n * word);
+	p->levels = (FriBidiLevel *)(at += n * word);
+	FriBidiArabicProp *joining = (FriBidiArabicProp *)(at += n);
+	p->breaks = at + n;
+	memset(p->kern, 0, n * sizeof *p->kern);
 
 	fribidi_get_bidi_types(p->cp, (FriBidiStrIndex)n, p->types);
 	fribidi_get_bracket_types(p->cp, (FriBidiStrIndex)n, p->types, brackets);
@@ -320,12 +334,18 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		 * Latin faces have: visible, never silently dropped, and from
 		 * here on a character of its own (a missing mark no longer
 		 * clings to its base: it is as wide as a letter). */
-		if (!drawable(fonts, p->shaped[i])) {
-			p->shaped[i] = p->cp[i] = PLACEHOLDER;
-			scripts[i] = SCRIPT_LATIN;
+		enum face preferred = face_for(scripts[i], style);
+		if (p->shaped[i] < 0x10000 && font_has_glyph(fonts, preferred, p->shaped[i])) {
+			/* Drawable, by its script's own face: most characters. */
+			p->face[i] = preferred;
+		} else {
+			if (!drawable(fonts, p->shaped[i])) {
+				p->shaped[i] = p->cp[i] = PLACEHOLDER;
+				scripts[i] = SCRIPT_LATIN;
+			}
+			p->face[i] = pick_face(fonts, face_for(scripts[i], style),
+					       p->shaped[i], style);
 		}
-		p->face[i] = pick_face(fonts, face_for(scripts[i], style),
-				       p->shaped[i], style);
 		p->advance[i] = font_advance(fonts, p->face[i], p->shaped[i]) *
 				style->size * face_scale(p->face[i]) / 1000.0;
 	}
@@ -340,21 +360,12 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 			     style->size * face_scale(p->face[i]) / 1000.0;
 		p->advance[i] += p->kern[i];
 	}
-	free(brackets);
-	free(joining);
-	free(scripts);
 }
 
 static void para_free(struct para *p)
 {
 	free(p->cp);
-	free(p->shaped);
-	free(p->types);
-	free(p->levels);
-	free(p->breaks);
-	free(p->face);
-	free(p->advance);
-	free(p->kern);
+	free(p->arrays);
 }
 
 static bool is_mark(uint32_t c)
@@ -606,13 +617,12 @@ static const double last_resort_penalty = 5000;
 struct kp_items {
 	struct lb_item *items;
 	size_t *end;           /* per item: a line broken there ends before this char */
-	size_t count, cap, end_cap;
+	size_t count;
 };
 
+/* The arrays have room for every item of the stretch (see break_total_fit). */
 static void add_item(struct kp_items *k, struct lb_item item, size_t end)
 {
-	grow_array((void **)&k->items, &k->cap, k->count + 1, sizeof *k->items);
-	grow_array((void **)&k->end, &k->end_cap, k->count + 1, sizeof *k->end);
 	k->items[k->count] = item;
 	k->end[k->count++] = end;
 }
@@ -626,7 +636,10 @@ static void break_total_fit(const struct para *p, struct fontset *fonts, size_t 
 {
 	enum word_break *at = xmalloc((end - start + 1) * sizeof *at);
 	find_word_breaks(p, fonts, start, end, hyphenate, measure, at);
-	struct kp_items k = {0};
+	/* A box or glue per character, a penalty after some, three to end. */
+	size_t most = 2 * (end - start) + 3;
+	struct kp_items k = {.items = xmalloc(most * sizeof *k.items),
+			     .end = xmalloc(most * sizeof *k.end)};
 	for (size_t i = start; i < end; i++) {
 		if (is_space(p->cp[i])) {
 			double w = p->advance[i];
@@ -694,19 +707,15 @@ static void break_justified(const struct para *p, struct fontset *fonts,
 	}
 }
 
-static void append_utf8(struct buffer *b, uint32_t c)
-{
-	utf8proc_uint8_t bytes[4];
-	utf8proc_ssize_t len = utf8proc_encode_char((utf8proc_int32_t)c, bytes);
-	buffer_append(b, (const char *)bytes, (size_t)len);
-}
-
+/* The runs of one line as they are built: the text and adjustments of
+ * the open run go into room made for the whole line once. */
 struct run_builder {
 	struct line *line;
 	size_t cap;
-	struct buffer text;
+	char *text;                /* the open run's UTF-8 */
+	size_t len;
 	float *adjust;             /* per character of text */
-	size_t chars, adjust_cap;
+	size_t chars;
 	bool adjusted;             /* some adjustment is not 0 */
 	enum face face;
 	double size;
@@ -721,18 +730,15 @@ static void close_run(struct run_builder *rb)
 		return;
 	grow_array((void **)&rb->line->runs, &rb->cap, rb->line->run_count + 1,
 		   sizeof *rb->line->runs);
-	if (!rb->adjusted) {
-		free(rb->adjust);
-		rb->adjust = NULL;
-	} else {
-		/* Lines live until the booklet is paginated: no slack. */
-		rb->adjust = xrealloc(rb->adjust, rb->chars * sizeof *rb->adjust);
+	float *adjust = NULL;
+	if (rb->adjusted) {
+		adjust = xmalloc(rb->chars * sizeof *adjust);
+		memcpy(adjust, rb->adjust, rb->chars * sizeof *adjust);
 	}
 	rb->line->runs[rb->line->run_count++] = (struct line_run){
 		.face = rb->face, .size = rb->size, .x = rb->x, .width = rb->width,
-		.text = buffer_take(&rb->text), .adjust = rb->adjust};
-	rb->adjust = NULL;
-	rb->chars = rb->adjust_cap = 0;
+		.text = xstrndup(rb->text, rb->len), .adjust = adjust};
+	rb->len = rb->chars = 0;
 	rb->adjusted = false;
 	rb->open = false;
 }
@@ -741,8 +747,11 @@ static void close_run(struct run_builder *rb)
  * adjust points (kerning, a stretched space). */
 static void add_char(struct run_builder *rb, uint32_t c, double adjust)
 {
-	append_utf8(&rb->text, c);
-	grow_array((void **)&rb->adjust, &rb->adjust_cap, rb->chars + 1, sizeof *rb->adjust);
+	if (c < 0x80)
+		rb->text[rb->len++] = (char)c;
+	else
+		rb->len += (size_t)utf8proc_encode_char((utf8proc_int32_t)c,
+							(utf8proc_uint8_t *)rb->text + rb->len);
 	rb->adjust[rb->chars++] = (float)adjust;
 	rb->adjusted |= adjust != 0;
 }
@@ -761,7 +770,9 @@ static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *m
 					   (FriBidiStrIndex)(b - a), (FriBidiStrIndex)a,
 					   p->base, p->levels, NULL, map))
 		out_of_memory(b - a);
-	struct run_builder rb = {.line = line};
+	/* Room for every character of the line in one run, and a hyphen. */
+	struct run_builder rb = {.line = line, .text = xmalloc(4 * (b - a) + 1),
+				 .adjust = xmalloc((b - a + 1) * sizeof *rb.adjust)};
 	double x = offset;
 	for (size_t v = a; v < b; v++) {
 		size_t i = (size_t)map[v];
@@ -795,6 +806,8 @@ static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *m
 		}
 	}
 	close_run(&rb);
+	free(rb.text);
+	free(rb.adjust);
 	line->width = x - offset;
 	line->hyphenated = hyphen;
 }
