@@ -246,25 +246,27 @@ static bool to_output(void *file, const void *bytes, size_t len)
 }
 
 /* Renders the booklet and, with --impose, its sheets, straight into their
- * files, and puts both in place, or neither. */
-static enum status write_pdfs(const struct options *opt, const struct document *doc,
+ * files, and puts both in place, or neither. Rendering uses up the pages'
+ * contents, so the sheets are imposed first. */
+static enum status write_pdfs(const struct options *opt, struct document *doc,
 			      const struct fontset *fonts, size_t *sheet_count,
 			      struct diag_list *diags)
 {
 	struct output_file files[2] = {0};
 	size_t count = opt->print_output ? 2 : 1;
+	struct document sheets = {0};
+	if (opt->print_output) {
+		impose_saddle_stitch(doc, &sheets);
+		*sheet_count = sheets.page_count / 2;
+	}
 	enum status st = output_open(&files[0], opt->output, diags);
 	if (st == STATUS_OK && opt->print_output)
 		st = output_open(&files[1], opt->print_output, diags);
 	if (st == STATUS_OK)
 		st = pdf_render(doc, fonts, to_output, &files[0], diags);
-	if (st == STATUS_OK && opt->print_output) {
-		struct document sheets;
-		impose_saddle_stitch(doc, &sheets);
-		*sheet_count = sheets.page_count / 2;
+	if (st == STATUS_OK && opt->print_output)
 		st = pdf_render(&sheets, fonts, to_output, &files[1], diags);
-		document_free(&sheets);
-	}
+	document_free(&sheets);
 	progress_report(STAGE_WRITE, 0, 1);
 	enum status closed = output_close_all(files, count, st == STATUS_OK, diags);
 	return st != STATUS_OK ? st : closed;

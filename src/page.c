@@ -236,14 +236,20 @@ float *adjust_copy(const char *text, const float *adjust)
 	return copy;
 }
 
+void page_free_items(struct page *page)
+{
+	for (size_t i = 0; i < page->item_count; i++)
+		item_free(&page->items[i]);
+	free(page->items);
+	page->items = NULL;
+	page->item_count = page->item_cap = 0;
+}
+
 void document_free(struct document *doc)
 {
 	for (size_t p = 0; p < doc->page_count; p++) {
-		struct page *page = &doc->pages[p];
-		for (size_t i = 0; i < page->item_count; i++)
-			item_free(&page->items[i]);
-		free(page->items);
-		free(page->label);
+		page_free_items(&doc->pages[p]);
+		free(doc->pages[p].label);
 	}
 	free(doc->pages);
 	for (size_t i = 0; i < doc->outline_count; i++)

@@ -191,6 +191,9 @@ char *document_page_label(const struct document *doc, size_t index);
 /* Gives back what the pages' item arrays grew beyond their items: the
  * page model is complete and large books keep it until it is drawn. */
 void document_trim(struct document *doc);
+/* Frees what the page shows, keeping its size, boxes and label: once a
+ * page is drawn its items are the largest part of the page model. */
+void page_free_items(struct page *page);
 void document_free(struct document *doc);
 
 /* Writes a line-per-item text form of the document, for tests and for

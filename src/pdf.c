@@ -658,7 +658,7 @@ static void free_writer(struct writer *w)
 	free(w);
 }
 
-enum status pdf_render(const struct document *doc, const struct fontset *fonts,
+enum status pdf_render(struct document *doc, const struct fontset *fonts,
 		       pdf_sink sink, void *sink_user, struct diag_list *diags)
 {
 	/* On the heap, so that what libharu's error jump skips over is not
@@ -712,6 +712,7 @@ enum status pdf_render(const struct document *doc, const struct fontset *fonts,
 		progress_report(STAGE_RENDER, p, doc->page_count);
 		draw_page(w, doc, p);
 		compress_contents(w->pages[p]);
+		page_free_items(&doc->pages[p]);
 	}
 	add_outline(w, doc);
 	add_page_labels(w, doc);

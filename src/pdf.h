@@ -18,10 +18,13 @@
  * when it cannot. */
 typedef bool (*pdf_sink)(void *user, const void *bytes, size_t len);
 
-/* Renders doc into sink. libharu's errors become a diagnostic and
+/* Renders doc into sink, freeing each page's items as soon as the page is
+ * drawn (libharu holds the whole file until it saves; the page model need
+ * not as well): afterwards doc has its pages' sizes, labels, outline and
+ * destinations, and empty pages. libharu's errors become a diagnostic and
  * STATUS_IO; a sink that fails stops the writer with STATUS_IO and no
  * diagnostic (the sink's owner knows the reason). */
-enum status pdf_render(const struct document *doc, const struct fontset *fonts,
+enum status pdf_render(struct document *doc, const struct fontset *fonts,
 		       pdf_sink sink, void *user, struct diag_list *diags);
 
 #endif
