@@ -9,7 +9,7 @@
 #   make bench     time and memory on synthetic editions (not a test)
 
 CC      ?= cc
-PKGS    := fribidi libunibreak libutf8proc inih freetype2 cairo zlib
+PKGS    := fribidi libunibreak libutf8proc inih freetype2 cairo libdeflate
 # CFLAGS and LDFLAGS are yours to set (e.g. CFLAGS="-O1 -g -fsanitize=address");
 # the flags lightbook cannot build without are kept apart from them.
 CFLAGS  ?= -O2 -g

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 enum { PAGES_PER_NODE = 1000 };
 
@@ -37,6 +37,8 @@ struct writer {
 	HPDF_Page *pages;
 	size_t page_count;
 	struct page_views *views;      /* per page: destinations made so far */
+	struct libdeflate_compressor *deflater;
+	struct buffer raw, packed;     /* a page's content, reused page after page */
 	pdf_sink sink;
 	void *sink_user;
 	bool sink_failed;              /* its owner has the reason */
@@ -477,25 +479,30 @@ static HPDF_STATUS name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 /* Compresses a drawn page's content stream at once. libharu keeps every
  * page's content in memory, uncompressed, until the file is saved: for
  * 100,000 initiatives that alone was gigabytes. Nothing draws on the page
- * again, so its bytes can be deflated now and written as they are. */
-static void compress_contents(HPDF_Page hp)
+ * again, so its bytes can be deflated now, into a stream of exactly their
+ * size (libharu's grow by 4 KB), and written as they are. libdeflate
+ * makes the same zlib format as zlib at a third of the time: deflating
+ * was a quarter of a large booklet's time. */
+static void compress_contents(struct writer *w, HPDF_Page hp)
 {
-	HPDF_Dict contents = ((HPDF_PageAttr)hp->attr)->contents;
-	HPDF_Stream stream = contents->stream;
-	HPDF_UINT size = HPDF_Stream_Size(stream);
-	Bytef *raw = xmalloc(size ? size : 1);
-	HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
-	HPDF_Stream_Read(stream, raw, &size);
-	uLongf packed_size = compressBound(size);
-	Bytef *packed = xmalloc(packed_size);
-	if (compress2(packed, &packed_size, raw, size, Z_DEFAULT_COMPRESSION) != Z_OK)
-		out_of_memory(packed_size);
-	HPDF_MemStream_FreeData(stream);
-	HPDF_Stream_Write(stream, packed, (HPDF_UINT)packed_size);
+	HPDF_PageAttr attr = (HPDF_PageAttr)hp->attr;
+	HPDF_Dict contents = attr->contents;
+	HPDF_UINT size = HPDF_Stream_Size(contents->stream);
+	grow_array((void **)&w->raw.data, &w->raw.cap, size + 1, 1);
+	HPDF_Stream_Seek(contents->stream, 0, HPDF_SEEK_SET);
+	HPDF_Stream_Read(contents->stream, (HPDF_BYTE *)w->raw.data, &size);
+	size_t bound = libdeflate_zlib_compress_bound(w->deflater, size);
+	grow_array((void **)&w->packed.data, &w->packed.cap, bound, 1);
+	size_t packed = libdeflate_zlib_compress(w->deflater, w->raw.data, size,
+						 w->packed.data, bound);
+	HPDF_Stream exact = HPDF_MemStream_New(hp->mmgr, packed ? (HPDF_UINT)packed : 1);
+	if (!packed || !exact)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	HPDF_Stream_Free(contents->stream);
+	contents->stream = attr->stream = exact;
+	HPDF_Stream_Write(exact, (const HPDF_BYTE *)w->packed.data, (HPDF_UINT)packed);
 	contents->filter = HPDF_STREAM_FILTER_NONE;
 	contents->write_fn = name_flate_filter;
-	free(packed);
-	free(raw);
 }
 
 static void add_outline(struct writer *w, const struct document *doc)
@@ -655,6 +662,9 @@ static void free_writer(struct writer *w)
 	free(w->views);
 	for (int f = 0; f < FACE_COUNT; f++)
 		free(w->used[f]);
+	libdeflate_free_compressor(w->deflater);
+	buffer_free(&w->raw);
+	buffer_free(&w->packed);
 	free(w);
 }
 
@@ -667,6 +677,9 @@ enum status pdf_render(struct document *doc, const struct fontset *fonts,
 	w->fonts = fonts;
 	w->sink = sink;
 	w->sink_user = sink_user;
+	w->deflater = libdeflate_alloc_compressor(6);
+	if (!w->deflater)
+		out_of_memory(0);
 	w->pages = xcalloc(doc->page_count, sizeof *w->pages);
 	w->views = xcalloc(doc->page_count ? doc->page_count : 1, sizeof *w->views);
 	w->page_count = doc->page_count;
@@ -711,7 +724,7 @@ enum status pdf_render(struct document *doc, const struct fontset *fonts,
 	for (size_t p = 0; p < doc->page_count; p++) {
 		progress_report(STAGE_RENDER, p, doc->page_count);
 		draw_page(w, doc, p);
-		compress_contents(w->pages[p]);
+		compress_contents(w, w->pages[p]);
 		page_free_items(&doc->pages[p]);
 	}
 	add_outline(w, doc);
