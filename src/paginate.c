@@ -43,6 +43,11 @@ struct flow {
 	size_t block;                   /* the block being placed */
 	struct cursor at;
 	bool started;
+	/* False in the first pass, which only finds where the anchors land
+	 * (for the contents and the index): it puts nothing on the pages. */
+	bool drawing;
+	double leader_dot, leader_pitch;   /* contents leaders: a dot's width,
+					      and from one dot to the next */
 };
 
 /* Where an anchor landed. */
@@ -155,12 +160,21 @@ static void add_run(struct page *page, const struct line_run *run, double x, dou
 		.adjust = adjust_copy(run->text, run->adjust)}});
 }
 
+/* Adds an item to the page being filled, unless the pass draws nothing. */
+static void put(struct flow *f, struct item item)
+{
+	if (f->drawing)
+		page_add(current(f), item);
+}
+
 /* Sets text as one line in style and color, its start at x or, when
  * flush_right, its end: running heads, folios, contents leaders and page
  * numbers. */
 static void add_label(struct flow *f, const char *text, const struct text_style *style,
 		      struct rgb color, double x, double baseline, bool flush_right)
 {
+	if (!f->drawing)
+		return;
 	struct lines lines;
 	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &lines);
 	if (lines.count && lines.items[0].run_count) {
@@ -328,12 +342,12 @@ static void place_line(struct flow *f, const struct block *b, const struct line 
 {
 	double left = block_left(f, b) + indent;
 	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
-	for (size_t r = 0; r < line->run_count; r++)
+	for (size_t r = 0; f->drawing && r < line->run_count; r++)
 		add_run(current(f), &line->runs[r], left + line->runs[r].x, baseline,
 			b->color);
 	if (b->uri && line->run_count) {
 		const struct line_run *first = &line->runs[0];
-		page_add(current(f), (struct item){.kind = ITEM_LINK_URI, .u.link = {
+		put(f, (struct item){.kind = ITEM_LINK_URI, .u.link = {
 			.x = left + first->x, .y = f->at.y, .width = line->width,
 			.height = b->leading, .uri = xstrdup(b->uri)}});
 	}
@@ -372,7 +386,7 @@ static void place_badge(struct flow *f, const struct block *b, const struct line
 	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
 	double height = style.size * 1.6;
 	double top = baseline - b->style.size * 0.36 - height / 2;
-	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+	put(f, (struct item){.kind = ITEM_RECT, .u.rect = {
 		.x = x, .y = top, .width = width, .height = height,
 		.color = b->badge_color}});
 	add_label(f, b->badge, &style, (struct rgb){1, 1, 1}, x + pad,
@@ -545,7 +559,7 @@ static void place_rule(struct flow *f, const struct block *b)
 	enter_block(f, b);
 	add_space(f, b->space_before);
 	double left = block_left(f, b);
-	page_add(current(f), (struct item){.kind = ITEM_RULE, .u.rule = {
+	put(f, (struct item){.kind = ITEM_RULE, .u.rule = {
 		.x1 = left, .y1 = f->at.y, .x2 = left + block_measure(f, b), .y2 = f->at.y,
 		.thickness = 0.6, .color = b->color}});
 	f->at.empty = false;
@@ -564,7 +578,7 @@ static void place_edge_bar(struct flow *f, const struct block *b)
 	for (size_t k = 0; k < b->color_count; k++) {
 		/* In reading order: from the right in a right-to-left booklet. */
 		size_t slot = f->booklet->right_to_left ? b->color_count - 1 - k : k;
-		page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+		put(f, (struct item){.kind = ITEM_RECT, .u.rect = {
 			.x = -bleed + band * (double)slot, .y = top, .width = band,
 			.height = height, .color = b->colors[k]}});
 	}
@@ -582,7 +596,7 @@ static void place_color_bar(struct flow *f, const struct block *b)
 	for (size_t k = 0; k < b->color_count; k++) {
 		/* In reading order: from the right in a right-to-left booklet. */
 		size_t slot = f->booklet->right_to_left ? b->color_count - 1 - k : k;
-		page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+		put(f, (struct item){.kind = ITEM_RECT, .u.rect = {
 			.x = left + band * (double)slot, .y = f->at.y, .width = band,
 			.height = b->leading, .color = b->colors[k]}});
 	}
@@ -601,10 +615,10 @@ static void place_chart(struct flow *f, size_t i)
 		next_frame(f);
 	add_space(f, b->space_before);
 	double left = block_left(f, b) + b->indent;
-	for (size_t k = 0; k < fig->item_count; k++) {
+	for (size_t k = 0; f->drawing && k < fig->item_count; k++) {
 		struct item copy = item_copy(&fig->items[k]);
 		item_move(&copy, left, f->at.y);
-		page_add(current(f), copy);
+		put(f, copy);
 	}
 	f->at.y += fig->height;
 	f->at.empty = false;
@@ -642,11 +656,17 @@ static void open_chapter(struct flow *f, const struct block *b)
 	double band_x = frame_left(f, f->at.index);
 	if (f->booklet->right_to_left)
 		band_x += measure(f) - band_width;   /* where the title starts */
-	page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+	put(f, (struct item){.kind = ITEM_RECT, .u.rect = {
 		.x = band_x, .y = f->at.y, .width = band_width,
 		.height = band, .color = b->color}});
 	f->at.y += band + f->layout->leading;
 	f->at.empty = false;
+}
+
+/* The contents' dot leaders: one style for every entry. */
+static struct text_style leaders_style(const struct layout *layout)
+{
+	return (struct text_style){.family = FAMILY_SANS, .size = layout->base_size * 0.9};
 }
 
 /* "Title . . . . . 12": the title's lines, dot leaders, the label of the
@@ -660,7 +680,6 @@ static void place_contents_entry(struct flow *f, size_t i)
 	bool rtl = f->booklet->right_to_left;
 	const struct place *target = &f->known[b->targets[0]];
 	const char *number = place_label(target);
-	double number_width = typeset_width(f->fonts, number, &b->style);
 	const struct lines *title = &f->lines[i];
 	enter_block(f, b);
 	add_space(f, b->space_before);
@@ -676,7 +695,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 	if (b->level == 0) {
 		/* The square stands on the first baseline like a capital. */
 		double marker = b->style.size * 0.7;
-		page_add(current(f), (struct item){.kind = ITEM_RECT, .u.rect = {
+		put(f, (struct item){.kind = ITEM_RECT, .u.rect = {
 			.x = rtl ? right - marker : left,
 			.y = top + baseline_offset(b->leading, b->style.size) - marker,
 			.width = marker, .height = marker, .color = b->color}});
@@ -689,6 +708,10 @@ static void place_contents_entry(struct flow *f, size_t i)
 		if (b->badge && k + 1 == title->count)
 			place_badge(f, b, &title->items[k], title_x - left, title->rtl);
 		place_line(f, b, &title->items[k], title_x - left);
+	}
+	if (!f->drawing) {
+		add_space(f, b->space_after);
+		return;
 	}
 	double baseline = f->at.y - b->leading + baseline_offset(b->leading, b->style.size);
 	const struct line *last = title->count ? &title->items[title->count - 1] : NULL;
@@ -703,15 +726,13 @@ static void place_contents_entry(struct flow *f, size_t i)
 	/* One dot per pitch (a dot and a word space), on a grid that starts at
 	 * the frame's start edge and in one style for every entry, so that the
 	 * dots of all entries line up. */
-	struct text_style leader_style = {.family = FAMILY_SANS,
-					  .size = f->layout->base_size * 0.9};
-	double dot = typeset_width(f->fonts, ".", &leader_style);
-	double pitch = typeset_width(f->fonts, ". .", &leader_style) - dot;
+	struct text_style leader_style = leaders_style(f->layout);
+	double dot = f->leader_dot, pitch = f->leader_pitch;
 	double gap = leader_style.size * 0.3;
 	/* The free stretch between title and number, as distances from the
 	 * start edge: the leader's nearest dot and the farthest end. */
 	double near = rtl ? right - (title_start - gap) : title_end + gap - left;
-	double far = width - number_width - gap;
+	double far = width - typeset_width(f->fonts, number, &b->style) - gap;
 	double first = ceil(near / pitch) * pitch;
 	if (first + dot <= far) {
 		size_t count = (size_t)floor((far - first - dot) / pitch) + 1;
@@ -725,7 +746,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 		buffer_free(&leader);
 	}
 	add_label(f, number, &b->style, b->color, rtl ? left : right, baseline, !rtl);
-	page_add(current(f), (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
+	put(f, (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
 		.x = left, .y = top, .width = right - left, .height = f->at.y - top,
 		.target_page = target->page, .target_y = target->y}});
 	add_space(f, b->space_after);
@@ -830,7 +851,7 @@ static void place_index_entry(struct flow *f, size_t i)
 				      : left + n->x - comma,
 				  baseline, false);
 		add_label(f, place_label(n->target), &b->style, b->color, nx, baseline, false);
-		page_add(current(f), (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
+		put(f, (struct item){.kind = ITEM_LINK_PAGE, .u.link = {
 			.x = nx, .y = box, .width = n->width, .height = b->leading,
 			.target_page = n->target->page, .target_y = n->target->y}});
 	}
@@ -1004,6 +1025,9 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 				     layout->chart_height, frame_bottom(&f) - frame_top(&f),
 				     &f.figures[i]);
 	}
+	struct text_style leader_style = leaders_style(layout);
+	f.leader_dot = typeset_width(fonts, ".", &leader_style);
+	f.leader_pitch = typeset_width(fonts, ". .", &leader_style) - f.leader_dot;
 	size_t anchors = booklet->anchor_count ? booklet->anchor_count : 1;
 	f.known = xcalloc(anchors, sizeof *f.known);
 
@@ -1011,18 +1035,21 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	 * them, so lay out again until no anchor moves. Entries reserve room
 	 * for their numbers and the front matter counts apart, so the second
 	 * pass settles; the bound only guards against a layout that
-	 * oscillates. */
+	 * oscillates. The first pass draws nothing: the pages of a pass
+	 * that did not settle are thrown away, and the first never settles
+	 * when there is a contents or an index. */
 	for (int pass = 0; pass < 8; pass++) {
 		*out = (struct document){0};
 		f.doc = out;
 		f.started = false;
+		f.drawing = pass > 0;
 		f.chapter_title = NULL;
 		f.found = xcalloc(anchors, sizeof *f.found);
 		flow_blocks(&f);
 		bool settled = same_places(f.known, f.found, anchors);
 		free_places(f.known, anchors);
 		f.known = f.found;
-		if (settled || pass == 7)
+		if ((settled && f.drawing) || pass == 7)
 			break;
 		document_free(out);
 	}
