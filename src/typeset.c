@@ -808,6 +808,10 @@ static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *m
 	close_run(&rb);
 	free(rb.text);
 	free(rb.adjust);
+	/* Lines live until the booklet is paginated: no room to spare (most
+	 * have one run, and the array grew to eight). */
+	if (line->run_count && line->run_count < rb.cap)
+		line->runs = xrealloc(line->runs, line->run_count * sizeof *line->runs);
 	line->width = x - offset;
 	line->hyphenated = hyphen;
 }
