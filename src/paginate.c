@@ -36,7 +36,7 @@ struct flow {
 	struct fontset *fonts;
 	struct document *doc;
 	struct lines *lines;            /* per block; BLOCK_TEXT and contents titles */
-	struct page *figures;           /* per block; BLOCK_CHART */
+	struct page **figures;          /* per block: a BLOCK_CHART's, else NULL */
 	struct place *known;            /* per anchor, from the previous pass */
 	struct place *found;            /* per anchor, this pass */
 	const char *chapter_title;      /* for the running head */
@@ -426,7 +426,7 @@ static double block_height(const struct flow *f, size_t i, size_t max_lines)
 		return b->space_before + (double)(n < max_lines ? n : max_lines) * b->leading;
 	}
 	case BLOCK_CHART:
-		return b->space_before + f->figures[i].height;
+		return b->space_before + f->figures[i]->height;
 	default:
 		return 0;
 	}
@@ -609,7 +609,7 @@ static void place_color_bar(struct flow *f, const struct block *b)
 static void place_chart(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
-	const struct page *fig = &f->figures[i];
+	const struct page *fig = f->figures[i];
 	enter_block(f, b);
 	if (!f->at.empty && f->at.y + b->space_before + fig->height > frame_bottom(f) + 0.01)
 		next_frame(f);
@@ -1020,10 +1020,12 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 		    b->kind == BLOCK_INDEX_ENTRY)
 			typeset_paragraph(fonts, b->text, &b->style, b->dir, b->align,
 					  width, &f.lines[i]);
-		if (b->kind == BLOCK_CHART)
+		if (b->kind == BLOCK_CHART) {
+			f.figures[i] = xcalloc(1, sizeof *f.figures[i]);
 			chart_layout(b->chart, fonts, layout->base_size, width,
 				     layout->chart_height, frame_bottom(&f) - frame_top(&f),
-				     &f.figures[i]);
+				     f.figures[i]);
+		}
 	}
 	struct text_style leader_style = leaders_style(layout);
 	f.leader_dot = typeset_width(fonts, ".", &leader_style);
@@ -1064,7 +1066,9 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 
 	for (size_t i = 0; i < booklet->count; i++) {
 		lines_free(&f.lines[i]);
-		figure_free(&f.figures[i]);
+		if (f.figures[i])
+			figure_free(f.figures[i]);
+		free(f.figures[i]);
 	}
 	document_trim(out);
 	free(f.lines);
