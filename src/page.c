@@ -37,15 +37,18 @@ void page_add(struct page *page, struct item item)
 	page->items[page->item_count++] = item;
 }
 
+void page_trim(struct page *page)
+{
+	if (page->item_cap > page->item_count && page->item_count > 0) {
+		page->items = xrealloc(page->items, page->item_count * sizeof *page->items);
+		page->item_cap = page->item_count;
+	}
+}
+
 void document_trim(struct document *doc)
 {
-	for (size_t p = 0; p < doc->page_count; p++) {
-		struct page *page = &doc->pages[p];
-		if (page->item_cap > page->item_count && page->item_count > 0) {
-			page->items = xrealloc(page->items, page->item_count * sizeof *page->items);
-			page->item_cap = page->item_count;
-		}
-	}
+	for (size_t p = 0; p < doc->page_count; p++)
+		page_trim(&doc->pages[p]);
 }
 
 struct item item_copy(const struct item *item)

@@ -188,8 +188,10 @@ void document_start_numbering(struct document *doc, size_t first_page,
 /* The label of page index by the numbering ranges ("iv", "12"); a new
  * string. Pages before the first range count from the first page. */
 char *document_page_label(const struct document *doc, size_t index);
-/* Gives back what the pages' item arrays grew beyond their items: the
- * page model is complete and large books keep it until it is drawn. */
+/* Gives back what a page's item array grew beyond its items: a finished
+ * page is kept until it is drawn, and large books have many. */
+void page_trim(struct page *page);
+/* page_trim on every page. */
 void document_trim(struct document *doc);
 /* Frees what the page shows, keeping its size, boxes and label: once a
  * page is drawn its items are the largest part of the page model. */

@@ -230,8 +230,10 @@ static void finish_page(struct flow *f)
 
 static void new_page(struct flow *f, enum page_style style)
 {
-	if (f->started)
+	if (f->started) {
 		finish_page(f);
+		page_trim(current(f));
+	}
 	f->started = true;
 	page_new(f->doc, f->layout->page_width, f->layout->page_height);
 	f->at = (struct cursor){.index = f->doc->page_count - 1, .style = style,
