@@ -160,11 +160,14 @@ static void add_run(struct page *page, const struct line_run *run, double x, dou
 		.adjust = adjust_copy(run->text, run->adjust)}});
 }
 
-/* Adds an item to the page being filled, unless the pass draws nothing. */
+/* Adds an item to the page being filled, unless the pass draws nothing:
+ * then what the item owns is freed. */
 static void put(struct flow *f, struct item item)
 {
 	if (f->drawing)
 		page_add(current(f), item);
+	else
+		item_free(&item);
 }
 
 /* Sets text as one line in style and color, its start at x or, when
