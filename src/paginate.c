@@ -149,15 +149,17 @@ static double baseline_offset(double leading, double size)
 	return (leading - size) / 2 + size * 0.78;
 }
 
-/* Adds a run of a line at x, y; the page gets copies of its text and its
- * adjustments. */
-static void add_run(struct page *page, const struct line_run *run, double x, double y,
+/* Adds a run of a line at x, y. The page takes the run's text and
+ * adjustments rather than copies: a line is drawn once, and then it is
+ * spent (see flow_blocks). */
+static void add_run(struct page *page, struct line_run *run, double x, double y,
 		    struct rgb color)
 {
 	page_add(page, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
 		.face = run->face, .size = run->size, .x = x, .y = y, .width = run->width,
-		.color = color, .text = xstrdup(run->text),
-		.adjust = adjust_copy(run->text, run->adjust)}});
+		.color = color, .text = run->text, .adjust = run->adjust}});
+	run->text = NULL;
+	run->adjust = NULL;
 }
 
 /* Adds an item to the page being filled, unless the pass draws nothing:
@@ -181,7 +183,7 @@ static void add_label(struct flow *f, const char *text, const struct text_style 
 	struct lines lines;
 	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &lines);
 	if (lines.count && lines.items[0].run_count) {
-		const struct line *line = &lines.items[0];
+		struct line *line = &lines.items[0];
 		double left = flush_right ? x - line->width : x;
 		/* A right-to-left label starts at the far end of its measure:
 		 * count from its first run instead. */
@@ -342,7 +344,7 @@ static size_t room_for(const struct flow *f, double leading)
 	return left < leading ? 0 : (size_t)floor(left / leading);
 }
 
-static void place_line(struct flow *f, const struct block *b, const struct line *line,
+static void place_line(struct flow *f, const struct block *b, struct line *line,
 		       double indent)
 {
 	double left = block_left(f, b) + indent;
@@ -522,7 +524,7 @@ static size_t keep_last_lines(const struct flow *f, size_t i, size_t placed, siz
 static void place_text(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
-	const struct lines *lines = &f->lines[i];
+	struct lines *lines = &f->lines[i];
 	enter_block(f, b);
 	if (b->keep_with_next)
 		keep_together(f, i);
@@ -685,7 +687,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 	bool rtl = f->booklet->right_to_left;
 	const struct place *target = &f->known[b->targets[0]];
 	const char *number = place_label(target);
-	const struct lines *title = &f->lines[i];
+	struct lines *title = &f->lines[i];
 	enter_block(f, b);
 	add_space(f, b->space_before);
 	double need = block_height(f, i, SIZE_MAX) - b->space_before;
@@ -789,7 +791,7 @@ struct index_number {
 static void place_index_entry(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
-	const struct lines *term = &f->lines[i];
+	struct lines *term = &f->lines[i];
 	bool rtl = term->rtl;
 	const struct place **targets = xcalloc(b->target_count, sizeof *targets);
 	for (size_t k = 0; k < b->target_count; k++)
@@ -909,6 +911,10 @@ static void flow_blocks(struct flow *f)
 				f->at.fill_items[f->at.fill_count++] = current(f)->item_count;
 			break;
 		}
+		/* The page took the block's text: its lines are spent, and
+		 * the flow looks only at the lines of the blocks ahead. */
+		if (f->drawing)
+			lines_free(&f->lines[i]);
 	}
 	if (f->started)
 		finish_page(f);
@@ -1005,33 +1011,52 @@ static void free_places(struct place *places, size_t count)
 	free(places);
 }
 
+/* The measure a block's lines or figure are set to. */
+static double set_width(const struct flow *f, const struct block *b)
+{
+	double width = block_measure(f, b) - 2 * b->indent;
+	if (b->kind == BLOCK_CONTENTS_ENTRY)
+		width -= b->style.size * 4;   /* room for leaders and the number */
+	if (b->badge)
+		width -= badge_room(f->fonts, b);
+	if (b->kind == BLOCK_INDEX_ENTRY)
+		width += b->indent;           /* only lines after the first hang */
+	return width;
+}
+
+/* Sets the lines of every paragraph, contents entry and index entry. */
+static void typeset_blocks(struct flow *f)
+{
+	const struct booklet *bk = f->booklet;
+	for (size_t i = 0; i < bk->count; i++) {
+		const struct block *b = &bk->blocks[i];
+		progress_report(STAGE_TYPESET, i, bk->count);
+		if (b->kind != BLOCK_TEXT && b->kind != BLOCK_CONTENTS_ENTRY &&
+		    b->kind != BLOCK_INDEX_ENTRY)
+			continue;
+		lines_free(&f->lines[i]);
+		typeset_paragraph(f->fonts, b->text, &b->style, b->dir, b->align,
+				  set_width(f, b), &f->lines[i]);
+	}
+}
+
 void paginate_booklet(const struct booklet *booklet, const struct layout *layout,
 		      struct fontset *fonts, struct document *out)
 {
 	struct flow f = {.booklet = booklet, .layout = layout, .fonts = fonts};
 	f.lines = xcalloc(booklet->count, sizeof *f.lines);
 	f.figures = xcalloc(booklet->count, sizeof *f.figures);
+	typeset_blocks(&f);
 	for (size_t i = 0; i < booklet->count; i++) {
 		const struct block *b = &booklet->blocks[i];
-		progress_report(STAGE_TYPESET, i, booklet->count);
-		double width = block_measure(&f, b) - 2 * b->indent;
-		if (b->kind == BLOCK_CONTENTS_ENTRY)
-			width -= b->style.size * 4;   /* room for leaders and the number */
-		if (b->badge)
-			width -= badge_room(fonts, b);
-		if (b->kind == BLOCK_INDEX_ENTRY)
-			width += b->indent;           /* only lines after the first hang */
-		if (b->kind == BLOCK_TEXT || b->kind == BLOCK_CONTENTS_ENTRY ||
-		    b->kind == BLOCK_INDEX_ENTRY)
-			typeset_paragraph(fonts, b->text, &b->style, b->dir, b->align,
-					  width, &f.lines[i]);
 		if (b->kind == BLOCK_CHART) {
 			f.figures[i] = xcalloc(1, sizeof *f.figures[i]);
-			chart_layout(b->chart, fonts, layout->base_size, width,
+			chart_layout(b->chart, fonts, layout->base_size, set_width(&f, b),
 				     layout->chart_height, frame_bottom(&f) - frame_top(&f),
 				     f.figures[i]);
 		}
 	}
+	struct layout_quality quality = measure_quality(f.lines, booklet->count);
 	struct text_style leader_style = leaders_style(layout);
 	f.leader_dot = typeset_width(fonts, ".", &leader_style);
 	f.leader_pitch = typeset_width(fonts, ". .", &leader_style) - f.leader_dot;
@@ -1044,8 +1069,11 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	 * pass settles; the bound only guards against a layout that
 	 * oscillates. The first pass draws nothing: the pages of a pass
 	 * that did not settle are thrown away, and the first never settles
-	 * when there is a contents or an index. */
+	 * when there is a contents or an index. A pass that draws spends the
+	 * lines: after one that did not settle, they are set again. */
 	for (int pass = 0; pass < 8; pass++) {
+		if (pass > 1)
+			typeset_blocks(&f);
 		*out = (struct document){0};
 		f.doc = out;
 		f.started = false;
@@ -1063,7 +1091,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	prepare_for_print(out, layout);
 	out->facing_pages = layout->facing;
 	out->right_to_left = booklet->right_to_left;
-	out->quality = measure_quality(f.lines, booklet->count);
+	out->quality = quality;
 	out->title = booklet->title ? xstrdup(booklet->title) : NULL;
 	out->author = booklet->publisher;
 	out->subject = booklet->subtitle;
