@@ -583,6 +583,55 @@ static void keeps_hold_wherever_the_page_ends(void **state)
 	}
 }
 
+/* An index entry ahead of the pages it points at: the first pass sees
+ * every target on one page, the pass that draws sees them on hundreds,
+ * and its numbers run over many lines, which moves every target. That drawing pass does not settle, and it spent the lines it
+ * drew: the next pass sets them again, and the booklet is whole. */
+static void a_pass_that_does_not_settle_leaves_the_text_whole(void **state)
+{
+	(void)state;
+	enum { TARGETS = 400 };
+	struct booklet b = {.title = "T", .anchor_count = TARGETS};
+	grow_array((void **)&b.blocks, &b.cap, 2, sizeof *b.blocks);
+	b.blocks[b.count++] = (struct block){.kind = BLOCK_PAGE_BREAK, .page_style = PAGE_PLAIN};
+	struct block *entry = &b.blocks[b.count++];
+	*entry = (struct block){
+		.kind = BLOCK_INDEX_ENTRY, .text = xstrdup("Term"),
+		.style = {.family = FAMILY_SERIF, .size = 9.5}, .dir = DIR_LTR,
+		.align = ALIGN_START, .leading = 13, .indent = 10,
+		.targets = xmalloc(TARGETS * sizeof *entry->targets),
+		.target_count = TARGETS, .target_cap = TARGETS};
+	for (size_t k = 0; k < TARGETS; k++)
+		entry->targets[k] = k;
+	for (size_t k = 0; k < TARGETS; k++) {
+		char text[32];
+		snprintf(text, sizeof text, "Target %zu.", k);
+		add_text(&b, text, false);
+		b.blocks[b.count - 1].anchored = true;
+		b.blocks[b.count - 1].anchor = k;
+		grow_array((void **)&b.blocks, &b.cap, b.count + 1, sizeof *b.blocks);
+		b.blocks[b.count++] = (struct block){.kind = BLOCK_PAGE_BREAK,
+						     .page_style = PAGE_PLAIN};
+	}
+	struct document d;
+	paginate_booklet(&b, &layout, fonts, &d);
+	assert_true(page_of(&d, "Term") == 0);
+	/* Each target's text is on the page its index number links to. */
+	size_t links = 0;
+	for (size_t p = 0; p < d.page_count; p++)
+		for (size_t i = 0; i < d.pages[p].item_count; i++) {
+			const struct item *it = &d.pages[p].items[i];
+			if (it->kind != ITEM_LINK_PAGE)
+				continue;
+			char text[32];
+			snprintf(text, sizeof text, "Target %zu.", links++);
+			assert_int_equal(it->u.link.target_page, page_of(&d, text));
+		}
+	assert_int_equal(links, TARGETS);
+	document_free(&d);
+	booklet_free(&b);
+}
+
 /* A link that closes an entry never starts a page alone: the last two
  * lines of the paragraph before it go over with it, while the rest of
  * the paragraph stays where it began (it is not moved whole). */
@@ -880,6 +929,7 @@ int main(void)
 		cmocka_unit_test(chapter_colors_on_cover_and_contents),
 		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
 		cmocka_unit_test(a_closing_link_keeps_the_last_lines),
+		cmocka_unit_test(a_pass_that_does_not_settle_leaves_the_text_whole),
 		cmocka_unit_test(pages_are_labelled_roman_then_arabic),
 		cmocka_unit_test(chapters_and_initiatives_are_named_destinations),
 		cmocka_unit_test(foreword_is_in_contents_outline_and_destinations),
