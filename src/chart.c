@@ -440,10 +440,12 @@ static void place_line(struct sketch *s, const struct line *line, double x, doub
 		double offset = run->x - origin;
 		if (s->right_to_left)
 			offset = line->width - offset - run->width;
+		float *adjust;
+		char *text = run_text_copy(run->text, run->adjust, &adjust);
 		page_add(s->fig, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
 			.face = run->face, .size = run->size, .x = x + offset,
 			.y = y, .width = run->width, .color = color,
-			.text = xstrdup(run->text), .adjust = adjust_copy(run->text, run->adjust)}});
+			.text = text, .adjust = adjust}});
 	}
 }
 

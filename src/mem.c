@@ -51,6 +51,22 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *xstrndup_tail(const char *s, size_t n, const void *tail, size_t count,
+		    size_t elem_size, void **tail_out)
+{
+	if (!tail) {
+		*tail_out = NULL;
+		return xstrndup(s, n);
+	}
+	size_t offset = (n + 1 + elem_size - 1) / elem_size * elem_size;
+	char *p = xmalloc(offset + count * elem_size);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	memcpy(p + offset, tail, count * elem_size);
+	*tail_out = p + offset;
+	return p;
+}
+
 void grow_array(void **items, size_t *cap, size_t need, size_t elem_size)
 {
 	if (need <= *cap)

@@ -16,6 +16,13 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* A copy of the first n bytes of s, NUL-terminated, followed in the same
+ * allocation by a copy of the array tail (count elements of elem_size
+ * bytes, a scalar type's size: it is aligned to that), whose address goes
+ * to *tail_out. One free releases both. With tail NULL it is xstrndup
+ * and *tail_out is NULL. */
+char *xstrndup_tail(const char *s, size_t n, const void *tail, size_t count,
+		    size_t elem_size, void **tail_out);
 
 /* Grows *items (of *cap elements of elem_size bytes) so it holds at least
  * need elements; doubles the capacity to keep appends amortised O(1). */

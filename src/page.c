@@ -57,8 +57,7 @@ struct item item_copy(const struct item *item)
 	switch (item->kind) {
 	case ITEM_GLYPHS: {
 		const struct glyph_run *g = &item->u.glyphs;
-		copy.u.glyphs.text = xstrdup(g->text);
-		copy.u.glyphs.adjust = adjust_copy(g->text, g->adjust);
+		copy.u.glyphs.text = run_text_copy(g->text, g->adjust, &copy.u.glyphs.adjust);
 		break;
 	}
 	case ITEM_LINK_URI:
@@ -211,8 +210,7 @@ void item_free(struct item *item)
 {
 	switch (item->kind) {
 	case ITEM_GLYPHS:
-		free(item->u.glyphs.text);
-		free(item->u.glyphs.adjust);
+		free(item->u.glyphs.text);   /* and its adjust */
 		break;
 	case ITEM_LINK_URI:
 		free(item->u.link.uri);
@@ -227,16 +225,15 @@ void item_free(struct item *item)
 	}
 }
 
-float *adjust_copy(const char *text, const float *adjust)
+char *run_text_copy(const char *text, const float *adjust, float **adjust_out)
 {
-	if (!adjust)
-		return NULL;
-	size_t count = 0;
-	for (const char *c = text; *c; c++)
-		count += (*c & 0xC0) != 0x80;
-	float *copy = xmalloc((count ? count : 1) * sizeof *copy);
-	memcpy(copy, adjust, count * sizeof *copy);
-	return copy;
+	size_t len = strlen(text), count = 0;
+	for (size_t i = 0; adjust && i < len; i++)
+		count += (text[i] & 0xC0) != 0x80;
+	void *copy;
+	char *s = xstrndup_tail(text, len, adjust, count, sizeof *adjust, &copy);
+	*adjust_out = copy;
+	return s;
 }
 
 void page_free_items(struct page *page)

@@ -38,7 +38,8 @@ struct glyph_run {
 	char *text;         /* UTF-8, the glyphs' characters in visual order */
 	float *adjust;      /* NULL, or per character of text: points added to
 			       its advance (kerning, stretched word spaces),
-			       so that a run is drawn with one operation */
+			       so that a run is drawn with one operation; in
+			       text's allocation (see run_text_copy) */
 };
 
 struct rect {
@@ -175,9 +176,10 @@ struct item item_copy(const struct item *item);
 void item_move(struct item *item, double dx, double dy);
 /* Frees what an item owns. */
 void item_free(struct item *item);
-/* A copy of a run's adjustments (one per character of text), or NULL when
- * adjust is NULL. */
-float *adjust_copy(const char *text, const float *adjust);
+/* A copy of a run's text and of its adjustments (one per character of
+ * text, or NULL), in one allocation as glyph runs hold them: the copy of
+ * adjust goes to *adjust_out, and freeing the text frees both. */
+char *run_text_copy(const char *text, const float *adjust, float **adjust_out);
 void document_add_outline(struct document *doc, const char *title, int level,
 			  size_t page, double y);
 void document_add_destination(struct document *doc, const char *name, size_t page,

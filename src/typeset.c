@@ -730,14 +730,12 @@ static void close_run(struct run_builder *rb)
 		return;
 	grow_array((void **)&rb->line->runs, &rb->cap, rb->line->run_count + 1,
 		   sizeof *rb->line->runs);
-	float *adjust = NULL;
-	if (rb->adjusted) {
-		adjust = xmalloc(rb->chars * sizeof *adjust);
-		memcpy(adjust, rb->adjust, rb->chars * sizeof *adjust);
-	}
+	void *adjust;
+	char *text = xstrndup_tail(rb->text, rb->len, rb->adjusted ? rb->adjust : NULL,
+				   rb->chars, sizeof *rb->adjust, &adjust);
 	rb->line->runs[rb->line->run_count++] = (struct line_run){
 		.face = rb->face, .size = rb->size, .x = rb->x, .width = rb->width,
-		.text = xstrndup(rb->text, rb->len), .adjust = adjust};
+		.text = text, .adjust = adjust};
 	rb->len = rb->chars = 0;
 	rb->adjusted = false;
 	rb->open = false;
@@ -904,10 +902,8 @@ double typeset_width(struct fontset *fonts, const char *text,
 void lines_free(struct lines *lines)
 {
 	for (size_t i = 0; i < lines->count; i++) {
-		for (size_t r = 0; r < lines->items[i].run_count; r++) {
-			free(lines->items[i].runs[r].text);
-			free(lines->items[i].runs[r].adjust);
-		}
+		for (size_t r = 0; r < lines->items[i].run_count; r++)
+			free(lines->items[i].runs[r].text);   /* and its adjust */
 		free(lines->items[i].runs);
 	}
 	free(lines->items);

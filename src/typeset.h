@@ -53,7 +53,8 @@ struct line_run {
 	double width;
 	char *text;         /* UTF-8, visual order, shaped */
 	float *adjust;      /* NULL, or per character of text: points added to
-			       its font's advance (kerning, stretched spaces) */
+			       its font's advance (kerning, stretched spaces);
+			       in text's allocation (freeing text frees it) */
 };
 
 struct line {
