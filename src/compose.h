@@ -53,8 +53,11 @@ enum page_style {
 	PAGE_BODY,           /* running head with the chapter's name, and folio */
 };
 
+/* Its fields are ordered so that no padding is left between them: a large
+ * booklet keeps hundreds of thousands of blocks until it is paginated. */
 struct block {
 	enum block_kind kind;
+	enum numbering numbering;   /* if restart_numbering: the new pages' style */
 	char *text;              /* BLOCK_TEXT, BLOCK_CHAPTER (its title),
 				    BLOCK_CONTENTS_ENTRY (the entry); owned */
 	struct text_style style;
@@ -73,11 +76,14 @@ struct block {
 	bool bookmark;           /* BLOCK_TEXT: listed in the outline under its chapter */
 	bool bookmark_top_level; /* if bookmark: at the outline's top level, beside
 				    the chapters (the foreword) */
+	bool anchored;           /* paginate records where this block lands */
+	bool restart_numbering;  /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: the new page is
+				    number 1 in style numbering */
+	enum page_edge edge;     /* BLOCK_COLOR_BAR: where it goes */
 	const char *badge;       /* BLOCK_TEXT: a word set in a colored box after its
 				    last line ("New"), or NULL; not owned */
 	struct rgb badge_color;
 	char *uri;               /* BLOCK_TEXT: its lines link here; owned or NULL */
-	bool anchored;           /* paginate records where this block lands */
 	size_t anchor;           /* if anchored: its number, < booklet.anchor_count */
 	char *destination;       /* if anchored: its PDF name ("chapter.water"),
 				    or NULL; owned */
@@ -86,11 +92,7 @@ struct block {
 	size_t target_count, target_cap;
 	int level;               /* BLOCK_CONTENTS_ENTRY: 0 chapter, 1 initiative */
 	enum page_style page_style; /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: of the new page */
-	bool restart_numbering;  /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: the new page is
-				    number 1 in style numbering */
-	enum numbering numbering;
 	struct rgb *colors;      /* BLOCK_COLOR_BAR: its bands, left to right; owned */
-	enum page_edge edge;     /* BLOCK_COLOR_BAR: where it goes */
 	size_t color_count;
 	struct chart *chart;     /* BLOCK_CHART: what it shows; owned */
 };

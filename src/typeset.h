@@ -25,10 +25,10 @@ struct text_style {
 	enum family family;
 	bool bold;
 	bool italic;
-	double size;        /* points */
 	bool hyphenate;     /* English words may be hyphenated (body text) */
 	bool arabic_digits; /* digits that follow Arabic letters, or no letter,
 			       as Arabic-Indic digits (U+0660-0669) */
+	double size;        /* points */
 };
 
 enum direction {
