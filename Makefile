@@ -14,15 +14,15 @@ PKGS    := fribidi libunibreak libutf8proc inih freetype2 cairo libdeflate
 # the flags lightbook cannot build without are kept apart from them.
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow
-BUILD_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
+BUILD_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen -lm
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen -lm -pthread
 
 # Every module but main; tests link against these.
 OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
         src/catalog.o src/check.o src/layout.o \
         src/font.o src/coverage.o src/hyphen.o src/linebreak.o src/typeset.o src/collate.o src/compose.o \
-        src/page.o src/paginate.o src/translations.o src/changes.o src/pdf.o src/impose.o \
+        src/page.o src/paginate.o src/translations.o src/changes.o src/deflater.o src/pdf.o src/impose.o \
         src/output.o src/progress.o \
         src/stats.o src/chart.o
 

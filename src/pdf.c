@@ -1,5 +1,6 @@
 /* pdf.c - the page model into a PDF file through libharu. */
 #include "pdf.h"
+#include "deflater.h"
 #include "mem.h"
 #include "progress.h"
 #include "text.h"
@@ -13,7 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
-#include <libdeflate.h>
 
 enum { PAGES_PER_NODE = 1000 };
 
@@ -37,8 +37,8 @@ struct writer {
 	HPDF_Page *pages;
 	size_t page_count;
 	struct page_views *views;      /* per page: destinations made so far */
-	struct libdeflate_compressor *deflater;
-	struct buffer raw, packed;     /* a page's content, reused page after page */
+	struct deflater *deflater;
+	size_t pages_handed_over, pages_installed;
 	pdf_sink sink;
 	void *sink_user;
 	bool sink_failed;              /* its owner has the reason */
@@ -476,33 +476,51 @@ static HPDF_STATUS name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/* Compresses a drawn page's content stream at once. libharu keeps every
+/* Hands a drawn page's content to the deflater. libharu keeps every
  * page's content in memory, uncompressed, until the file is saved: for
  * 100,000 initiatives that alone was gigabytes. Nothing draws on the page
- * again, so its bytes can be deflated now, into a stream of exactly their
- * size (libharu's grow by 4 KB), and written as they are. libdeflate
- * makes the same zlib format as zlib at a third of the time: deflating
- * was a quarter of a large booklet's time. */
-static void compress_contents(struct writer *w, HPDF_Page hp)
+ * again, so its bytes can be deflated now (on the deflater's thread,
+ * while the next pages are drawn) and written as they are. */
+static void hand_over_contents(struct writer *w, HPDF_Page hp)
+{
+	HPDF_Stream stream = ((HPDF_PageAttr)hp->attr)->contents->stream;
+	HPDF_UINT size = HPDF_Stream_Size(stream);
+	void *raw = xmalloc(size ? size : 1);
+	HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
+	HPDF_Stream_Read(stream, raw, &size);
+	HPDF_MemStream_FreeData(stream);
+	deflater_submit(w->deflater, raw, size);
+	w->pages_handed_over++;
+}
+
+/* Puts a page's deflated content in a stream of exactly its size
+ * (libharu's grow by 4 KB), marked as deflated. */
+static void install_contents(struct writer *w, HPDF_Page hp, struct deflated *packed)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)hp->attr;
 	HPDF_Dict contents = attr->contents;
-	HPDF_UINT size = HPDF_Stream_Size(contents->stream);
-	grow_array((void **)&w->raw.data, &w->raw.cap, size + 1, 1);
-	HPDF_Stream_Seek(contents->stream, 0, HPDF_SEEK_SET);
-	HPDF_Stream_Read(contents->stream, (HPDF_BYTE *)w->raw.data, &size);
-	size_t bound = libdeflate_zlib_compress_bound(w->deflater, size);
-	grow_array((void **)&w->packed.data, &w->packed.cap, bound, 1);
-	size_t packed = libdeflate_zlib_compress(w->deflater, w->raw.data, size,
-						 w->packed.data, bound);
-	HPDF_Stream exact = HPDF_MemStream_New(hp->mmgr, packed ? (HPDF_UINT)packed : 1);
-	if (!packed || !exact)
+	HPDF_Stream exact = HPDF_MemStream_New(hp->mmgr, packed->len ? (HPDF_UINT)packed->len : 1);
+	if (!exact)
 		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
 	HPDF_Stream_Free(contents->stream);
 	contents->stream = attr->stream = exact;
-	HPDF_Stream_Write(exact, (const HPDF_BYTE *)w->packed.data, (HPDF_UINT)packed);
+	HPDF_Stream_Write(exact, packed->data, (HPDF_UINT)packed->len);
+	free(packed->data);
 	contents->filter = HPDF_STREAM_FILTER_NONE;
 	contents->write_fn = name_flate_filter;
+}
+
+/* Installs the contents the deflater has finished, in page order,
+ * waiting for some until at most `left` pages are with it. */
+static void install_deflated(struct writer *w, size_t left)
+{
+	struct deflated packed;
+	while (w->pages_installed < w->pages_handed_over) {
+		bool wait = w->pages_handed_over - w->pages_installed > left;
+		if (!deflater_take(w->deflater, wait, &packed))
+			break;
+		install_contents(w, w->pages[w->pages_installed++], &packed);
+	}
 }
 
 static void add_outline(struct writer *w, const struct document *doc)
@@ -662,9 +680,7 @@ static void free_writer(struct writer *w)
 	free(w->views);
 	for (int f = 0; f < FACE_COUNT; f++)
 		free(w->used[f]);
-	libdeflate_free_compressor(w->deflater);
-	buffer_free(&w->raw);
-	buffer_free(&w->packed);
+	deflater_free(w->deflater);
 	free(w);
 }
 
@@ -677,16 +693,16 @@ enum status pdf_render(struct document *doc, const struct fontset *fonts,
 	w->fonts = fonts;
 	w->sink = sink;
 	w->sink_user = sink_user;
-	w->deflater = libdeflate_alloc_compressor(6);
-	if (!w->deflater)
-		out_of_memory(0);
 	w->pages = xcalloc(doc->page_count, sizeof *w->pages);
 	w->views = xcalloc(doc->page_count ? doc->page_count : 1, sizeof *w->views);
 	w->page_count = doc->page_count;
 	w->pdf = HPDF_New(on_error, w);
-	if (!w->pdf) {
+	w->deflater = deflater_new();
+	if (!w->pdf || !w->deflater) {
+		diag_error(diags, ((struct span){0}), "cannot start a PDF (%s)",
+			   w->pdf ? "no thread for deflating" : "libharu");
+		HPDF_Free(w->pdf);
 		free_writer(w);
-		diag_error(diags, ((struct span){0}), "cannot start a PDF (libharu)");
 		return STATUS_IO;
 	}
 	if (setjmp(w->fail)) {
@@ -724,9 +740,11 @@ enum status pdf_render(struct document *doc, const struct fontset *fonts,
 	for (size_t p = 0; p < doc->page_count; p++) {
 		progress_report(STAGE_RENDER, p, doc->page_count);
 		draw_page(w, doc, p);
-		compress_contents(w, w->pages[p]);
+		hand_over_contents(w, w->pages[p]);
 		page_free_items(&doc->pages[p]);
+		install_deflated(w, DEFLATER_CAPACITY - 1);   /* room for the next */
 	}
+	install_deflated(w, 0);
 	add_outline(w, doc);
 	add_page_labels(w, doc);
 	add_named_destinations(w, doc);
