@@ -459,11 +459,18 @@ static void balance_columns(struct flow *f)
 	if (!f->at.in_columns || f->at.columns < 2 || f->block >= bk->count ||
 	    !in_these_columns(f, f->block))
 		return;
-	double rest = 0;
-	for (size_t j = f->block; j < bk->count && in_these_columns(f, j); j++)
+	/* Heights are not negative, so the sum only grows: once the rest
+	 * is too deep for this page it stays so, and the blocks after need
+	 * not be added (each page of a long index would add up all the rest
+	 * of it, quadratic in its length). */
+	double rest = 0, limit = frame_bottom(f) - bk->blocks[f->block].leading;
+	for (size_t j = f->block; j < bk->count && in_these_columns(f, j); j++) {
 		rest += block_height(f, j, SIZE_MAX) + bk->blocks[j].space_after;
+		if (!(f->at.columns_top + rest / f->at.columns <= limit))
+			return;
+	}
 	double depth = rest / f->at.columns;
-	if (f->at.columns_top + depth <= frame_bottom(f) - bk->blocks[f->block].leading)
+	if (f->at.columns_top + depth <= limit)
 		f->at.column_bottom = f->at.columns_top + depth + bk->blocks[f->block].leading;
 }
 
