@@ -707,11 +707,21 @@ static void break_justified(const struct para *p, struct fontset *fonts,
 	}
 }
 
-/* The runs of one line as they are built: the text and adjustments of
- * the open run go into room made for the whole line once. */
+/* Room for building any line of a paragraph, made once per paragraph:
+ * the visual order, and the runs with the open run's text and
+ * adjustments, as many as the paragraph has characters (and a hyphen). */
+struct line_room {
+	struct line_run *runs;     /* the allocation; the others are in it */
+	float *adjust;
+	FriBidiStrIndex *map;
+	char *text;
+};
+
+/* The runs of one line as they are built, in a paragraph's line_room;
+ * the line gets them in an array of their exact number. */
 struct run_builder {
-	struct line *line;
-	size_t cap;
+	struct line_run *runs;
+	size_t run_count;
 	char *text;                /* the open run's UTF-8 */
 	size_t len;
 	float *adjust;             /* per character of text */
@@ -728,12 +738,10 @@ static void close_run(struct run_builder *rb)
 {
 	if (!rb->open)
 		return;
-	grow_array((void **)&rb->line->runs, &rb->cap, rb->line->run_count + 1,
-		   sizeof *rb->line->runs);
 	void *adjust;
 	char *text = xstrndup_tail(rb->text, rb->len, rb->adjusted ? rb->adjust : NULL,
 				   rb->chars, sizeof *rb->adjust, &adjust);
-	rb->line->runs[rb->line->run_count++] = (struct line_run){
+	rb->runs[rb->run_count++] = (struct line_run){
 		.face = rb->face, .size = rb->size, .x = rb->x, .width = rb->width,
 		.text = text, .adjust = adjust};
 	rb->len = rb->chars = 0;
@@ -760,17 +768,17 @@ static void add_char(struct run_builder *rb, uint32_t c, double adjust)
  * extra_per_gap points (negative: shrinks) over each word space. Kerning
  * and the spreading are adjustments inside a run, so that a line is as
  * few text operations as its fonts and directions allow. */
-static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *map,
+static void build_line(struct para *p, struct fontset *fonts, struct line_room *room,
 		       size_t a, size_t b, bool hyphen, double offset,
 		       double extra_per_gap, struct line *line)
 {
+	FriBidiStrIndex *map = room->map;
 	if (b > a && !fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, p->types,
 					   (FriBidiStrIndex)(b - a), (FriBidiStrIndex)a,
 					   p->base, p->levels, NULL, map))
 		out_of_memory(b - a);
-	/* Room for every character of the line in one run, and a hyphen. */
-	struct run_builder rb = {.line = line, .text = xmalloc(4 * (b - a) + 1),
-				 .adjust = xmalloc((b - a + 1) * sizeof *rb.adjust)};
+	struct run_builder rb = {.runs = room->runs, .text = room->text,
+				 .adjust = room->adjust};
 	double x = offset;
 	for (size_t v = a; v < b; v++) {
 		size_t i = (size_t)map[v];
@@ -804,19 +812,19 @@ static void build_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *m
 		}
 	}
 	close_run(&rb);
-	free(rb.text);
-	free(rb.adjust);
-	/* Lines live until the booklet is paginated: no room to spare (most
-	 * have one run, and the array grew to eight). */
-	if (line->run_count && line->run_count < rb.cap)
-		line->runs = xrealloc(line->runs, line->run_count * sizeof *line->runs);
+	/* Lines live until the booklet is paginated: no room to spare. */
+	if (rb.run_count) {
+		line->runs = xmalloc(rb.run_count * sizeof *line->runs);
+		memcpy(line->runs, rb.runs, rb.run_count * sizeof *line->runs);
+		line->run_count = rb.run_count;
+	}
 	line->width = x - offset;
 	line->hyphenated = hyphen;
 }
 
 /* Sets one line: its alignment, and for a justified line that is not the
  * last, the slack spread over its word spaces. */
-static void set_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *map,
+static void set_line(struct para *p, struct fontset *fonts, struct line_room *room,
 		     const struct line_span *span, enum align align, double measure,
 		     bool rtl, struct line *line)
 {
@@ -855,7 +863,7 @@ static void set_line(struct para *p, struct fontset *fonts, FriBidiStrIndex *map
 	if (stretch)
 		offset = 0;
 	*line = (struct line){.space_ratio = 1};
-	build_line(p, fonts, map, span->start, visible_end, span->hyphen, offset,
+	build_line(p, fonts, room, span->start, visible_end, span->hyphen, offset,
 		   stretch ? slack / (double)gaps : 0, line);
 	if (stretch)
 		line->space_ratio = (spaces + slack) / spaces;
@@ -874,15 +882,22 @@ void typeset_paragraph(struct fontset *fonts, const char *text,
 		break_justified(&p, fonts, style->hyphenate, measure, &spans);
 	else
 		break_greedy(&p, fonts, measure, &spans);
-	FriBidiStrIndex *map = xmalloc((p.n + 1) * sizeof *map);
+	/* One allocation: the runs first, then the narrower arrays. */
+	size_t n = p.n + 1;
+	struct line_room room;
+	room.runs = xmalloc(n * (sizeof *room.runs + sizeof *room.adjust + sizeof *room.map) +
+			    4 * p.n + 2);
+	room.adjust = (float *)(void *)(room.runs + n);
+	room.map = (FriBidiStrIndex *)(void *)(room.adjust + n);
+	room.text = (char *)(room.map + n);
 	for (size_t i = 0; i < p.n; i++)
-		map[i] = (FriBidiStrIndex)i;
+		room.map[i] = (FriBidiStrIndex)i;
 	out->items = xcalloc(spans.count ? spans.count : 1, sizeof *out->items);
 	for (size_t s = 0; s < spans.count; s++)
-		set_line(&p, fonts, map, &spans.items[s], align, measure, out->rtl,
+		set_line(&p, fonts, &room, &spans.items[s], align, measure, out->rtl,
 			 &out->items[out->count++]);
 	free(spans.items);
-	free(map);
+	free(room.runs);   /* and the rest of the room */
 	para_free(&p);
 }
 
