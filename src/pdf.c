@@ -37,6 +37,7 @@ struct writer {
 	HPDF_Page *pages;
 	size_t page_count;
 	struct page_views *views;      /* per page: destinations made so far */
+	HPDF_Dict resources;           /* one /Resources for every page */
 	struct deflater *deflater;
 	size_t pages_handed_over, pages_installed;
 	pdf_sink sink;
@@ -245,6 +246,33 @@ static void add_link(struct writer *w, HPDF_Page hp, HPDF_Array *annots,
 		HPDF_Dict_Add(hp, "Annots", *annots);
 	}
 	HPDF_Array_Add(*annots, link);
+}
+
+/* Gives the page the document's one resource dictionary. libharu makes
+ * one per page, with its own /ProcSet and /Font dictionaries, and names a
+ * font on each page anew: some 2 KB a page until the file is saved, and
+ * 100 bytes a page in the file. Every page shows the same few fonts, so
+ * one dictionary names them all; the page's fonts entry (libharu's
+ * installed headers reach it) points libharu there. */
+static void share_resources(struct writer *w, HPDF_Page hp)
+{
+	HPDF_MMgr mmgr = w->pdf->mmgr;
+	if (!w->resources) {
+		w->resources = HPDF_Dict_New(mmgr);
+		HPDF_Array procset = HPDF_Array_New(mmgr);
+		HPDF_Dict fonts = HPDF_Dict_New(mmgr);
+		if (!w->resources || !procset || !fonts ||
+		    HPDF_Xref_Add(w->pdf->xref, w->resources) != HPDF_OK ||
+		    HPDF_Array_AddName(procset, "PDF") != HPDF_OK ||
+		    HPDF_Array_AddName(procset, "Text") != HPDF_OK ||
+		    HPDF_Dict_Add(w->resources, "ProcSet", procset) != HPDF_OK ||
+		    HPDF_Dict_Add(w->resources, "Font", fonts) != HPDF_OK)
+			on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	}
+	if (HPDF_Dict_Add(hp, "Resources", w->resources) != HPDF_OK)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	((HPDF_PageAttr)hp->attr)->fonts =
+		HPDF_Dict_GetItem(w->resources, "Font", HPDF_OCLASS_DICT);
 }
 
 /* A box of the page model as a PDF rectangle (from the bottom left). */
@@ -733,6 +761,7 @@ enum status pdf_render(struct document *doc, const struct fontset *fonts,
 	/* Every page exists before any is drawn: links point forward too. */
 	for (size_t p = 0; p < doc->page_count; p++) {
 		w->pages[p] = HPDF_AddPage(w->pdf);
+		share_resources(w, w->pages[p]);
 		HPDF_Page_SetWidth(w->pages[p], (HPDF_REAL)doc->pages[p].width);
 		HPDF_Page_SetHeight(w->pages[p], (HPDF_REAL)doc->pages[p].height);
 		set_print_boxes(w->pages[p], &doc->pages[p]);

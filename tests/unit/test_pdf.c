@@ -93,11 +93,49 @@ static void more_named_destinations_than_one_array_holds(void **state)
 	diag_list_free(&diags);
 }
 
+/* Every page refers to one resource dictionary, which names each font
+ * once, however many pages show it (libharu would make a dictionary, a
+ * /ProcSet and font names per page). */
+static void pages_share_one_resource_dictionary(void **state)
+{
+	(void)state;
+	struct diag_list diags = {0};
+	struct fontset *fonts;
+	assert_int_equal(fontset_open(&fonts, "fonts", &diags), STATUS_OK);
+	struct document doc = {0};
+	size_t pages = 3;
+	for (size_t p = 0; p < pages; p++) {
+		struct page *page = page_new(&doc, 419.5, 595.3);
+		enum face faces[] = {FACE_SERIF, FACE_SANS_BOLD};
+		for (size_t f = 0; f < 2; f++) {
+			float *adjust;
+			struct glyph_run run = {.face = faces[f], .size = 10, .x = 50,
+						.y = 100 + 20.0 * (double)f,
+						.text = run_text_copy("Points of light", NULL, &adjust)};
+			run.adjust = adjust;
+			page_add(page, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = run});
+		}
+	}
+	struct buffer pdf = {0};
+	assert_int_equal(pdf_render(&doc, fonts, to_buffer, &pdf, &diags), STATUS_OK);
+	assert_int_equal(occurrences(&pdf, "/Resources "), pages);
+	assert_int_equal(occurrences(&pdf, "/ProcSet"), 1);
+	assert_int_equal(occurrences(&pdf, "/Font <<"), 1);
+	assert_int_equal(occurrences(&pdf, "/F1 "), 1);
+	assert_int_equal(occurrences(&pdf, "/F2 "), 1);
+	assert_int_equal(occurrences(&pdf, "/F3 "), 0);
+	buffer_free(&pdf);
+	document_free(&doc);
+	fontset_free(fonts);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(more_pages_than_a_libharu_array_holds),
 		cmocka_unit_test(more_named_destinations_than_one_array_holds),
+		cmocka_unit_test(pages_share_one_resource_dictionary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
