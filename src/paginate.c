@@ -7,6 +7,7 @@
 #include "typeset.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,9 @@ struct flow {
 	const struct layout *layout;
 	struct fontset *fonts;
 	struct document *doc;
-	struct lines *lines;            /* per block; BLOCK_TEXT and contents titles */
+	struct lines *lines;            /* per block; BLOCK_TEXT and contents titles;
+					   their arrays in the store */
+	struct line_chunk *store, *store_end;   /* see store_lines */
 	struct page **figures;          /* per block: a BLOCK_CHART's, else NULL */
 	struct place *known;            /* per anchor, from the previous pass */
 	struct place *found;            /* per anchor, this pass */
@@ -48,6 +51,14 @@ struct flow {
 	bool drawing;
 	double leader_dot, leader_pitch;   /* contents leaders: a dot's width,
 					      and from one dot to the next */
+};
+
+/* A piece of the store that holds the arrays of the blocks' lines. */
+struct line_chunk {
+	struct line_chunk *next;
+	size_t used, size;       /* bytes of data */
+	size_t last_block;       /* the last block with lines in it */
+	max_align_t data[];
 };
 
 /* Where an anchor landed. */
@@ -875,6 +886,67 @@ static void place_index_entry(struct flow *f, size_t i)
 	free(targets);
 }
 
+/* Room for bytes in the store, for block's lines. */
+static void *store_alloc(struct flow *f, size_t bytes, size_t block)
+{
+	enum { CHUNK = 256 * 1024 };
+	bytes = (bytes + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	struct line_chunk *c = f->store_end;
+	if (!c || c->size - c->used < bytes) {
+		size_t size = bytes > CHUNK ? bytes : CHUNK;
+		c = xmalloc(sizeof *c + size);
+		*c = (struct line_chunk){.size = size};
+		if (f->store_end)
+			f->store_end->next = c;
+		else
+			f->store = c;
+		f->store_end = c;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += bytes;
+	c->last_block = block;
+	return p;
+}
+
+/* Moves the arrays of block i's lines, which typeset made one by one,
+ * into the store, in block order. The drawing pass spends the lines
+ * block by block and gives back each chunk of the store once its blocks
+ * are drawn: large pieces, which the page model then reuses, where the
+ * arrays freed one by one would leave holes between the runs' texts. */
+static void store_lines(struct flow *f, size_t i)
+{
+	struct lines *lines = &f->lines[i];
+	struct line *items = store_alloc(f, lines->count * sizeof *items, i);
+	for (size_t k = 0; k < lines->count; k++) {
+		struct line *line = &lines->items[k];
+		items[k] = *line;
+		items[k].runs = store_alloc(f, line->run_count * sizeof *line->runs, i);
+		memcpy(items[k].runs, line->runs, line->run_count * sizeof *line->runs);
+		free(line->runs);
+	}
+	free(lines->items);
+	lines->items = items;
+}
+
+/* Frees what block i's lines still own (the runs' texts a pass did not
+ * draw), forgets them, and gives back the chunks of the store that hold
+ * only lines of blocks up to i. */
+static void spend_lines(struct flow *f, size_t i)
+{
+	struct lines *lines = &f->lines[i];
+	for (size_t k = 0; k < lines->count; k++)
+		for (size_t r = 0; r < lines->items[k].run_count; r++)
+			free(lines->items[k].runs[r].text);   /* and its adjust */
+	*lines = (struct lines){0};
+	while (f->store && f->store->last_block <= i) {
+		struct line_chunk *next = f->store->next;
+		free(f->store);
+		f->store = next;
+	}
+	if (!f->store)
+		f->store_end = NULL;
+}
+
 static void flow_blocks(struct flow *f)
 {
 	const struct booklet *bk = f->booklet;
@@ -921,7 +993,7 @@ static void flow_blocks(struct flow *f)
 		/* The page took the block's text: its lines are spent, and
 		 * the flow looks only at the lines of the blocks ahead. */
 		if (f->drawing)
-			lines_free(&f->lines[i]);
+			spend_lines(f, i);
 	}
 	if (f->started)
 		finish_page(f);
@@ -1035,15 +1107,17 @@ static double set_width(const struct flow *f, const struct block *b)
 static void typeset_blocks(struct flow *f)
 {
 	const struct booklet *bk = f->booklet;
+	for (size_t i = 0; i < bk->count; i++)
+		spend_lines(f, i);
 	for (size_t i = 0; i < bk->count; i++) {
 		const struct block *b = &bk->blocks[i];
 		progress_report(STAGE_TYPESET, i, bk->count);
 		if (b->kind != BLOCK_TEXT && b->kind != BLOCK_CONTENTS_ENTRY &&
 		    b->kind != BLOCK_INDEX_ENTRY)
 			continue;
-		lines_free(&f->lines[i]);
 		typeset_paragraph(f->fonts, b->text, &b->style, b->dir, b->align,
 				  set_width(f, b), &f->lines[i]);
+		store_lines(f, i);
 	}
 }
 
@@ -1105,7 +1179,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	out->date = booklet->date;
 
 	for (size_t i = 0; i < booklet->count; i++) {
-		lines_free(&f.lines[i]);
+		spend_lines(&f, i);
 		if (f.figures[i])
 			figure_free(f.figures[i]);
 		free(f.figures[i]);
