@@ -51,6 +51,19 @@ struct flow {
 	bool drawing;
 	double leader_dot, leader_pitch;   /* contents leaders: a dot's width,
 					      and from one dot to the next */
+	struct label *labels;           /* labels as set once (open addressing;
+					   a power of two long, or 0) */
+	size_t label_count, label_cap;
+};
+
+/* A label (a page number, a running head, a comma) as typeset once: a
+ * large booklet sets the same few thousand labels hundreds of thousands
+ * of times, on every page and after every index entry. */
+struct label {
+	char *text;              /* NULL marks an empty slot */
+	struct text_style style;
+	struct lines lines;      /* typeset_paragraph(text, style, DIR_AUTO,
+				    ALIGN_START, no measure) */
 };
 
 /* A piece of the store that holds the arrays of the blocks' lines. */
@@ -186,24 +199,96 @@ static void put(struct flow *f, struct item item)
 /* Sets text as one line in style and color, its start at x or, when
  * flush_right, its end: running heads, folios, contents leaders and page
  * numbers. */
+static bool same_style(const struct text_style *a, const struct text_style *b)
+{
+	return a->family == b->family && a->bold == b->bold && a->italic == b->italic &&
+	       a->size == b->size && a->hyphenate == b->hyphenate &&
+	       a->arabic_digits == b->arabic_digits;
+}
+
+static struct label *label_slot(struct label *slots, size_t cap, const char *text,
+				const struct text_style *style)
+{
+	uint64_t h = 14695981039346656037u;   /* FNV-1a of the text and the size */
+	for (const char *c = text; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	h = (h ^ (uint64_t)(style->size * 64)) * 1099511628211u;
+	size_t i = (size_t)(h ^ h >> 32) & (cap - 1);
+	while (slots[i].text && !(strcmp(slots[i].text, text) == 0 &&
+				  same_style(&slots[i].style, style)))
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+/* The lines of text set in style on one line of any length, set once. */
+static const struct lines *label_lines(struct flow *f, const char *text,
+				       const struct text_style *style)
+{
+	if (f->label_cap) {
+		struct label *kept = label_slot(f->labels, f->label_cap, text, style);
+		if (kept->text)
+			return &kept->lines;
+	}
+	if (2 * (f->label_count + 1) > f->label_cap) {
+		size_t cap = f->label_cap ? 2 * f->label_cap : 256;
+		struct label *slots = xcalloc(cap, sizeof *slots);
+		for (size_t i = 0; i < f->label_cap; i++)
+			if (f->labels[i].text)
+				*label_slot(slots, cap, f->labels[i].text, &f->labels[i].style) =
+					f->labels[i];
+		free(f->labels);
+		f->labels = slots;
+		f->label_cap = cap;
+	}
+	struct label *slot = label_slot(f->labels, f->label_cap, text, style);
+	*slot = (struct label){.text = xstrdup(text), .style = *style};
+	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &slot->lines);
+	f->label_count++;
+	return &slot->lines;
+}
+
+static void free_labels(struct flow *f)
+{
+	for (size_t i = 0; i < f->label_cap; i++) {
+		free(f->labels[i].text);
+		lines_free(&f->labels[i].lines);
+	}
+	free(f->labels);
+}
+
+/* typeset_width, of a label. */
+static double label_width(struct flow *f, const char *text, const struct text_style *style)
+{
+	const struct lines *lines = label_lines(f, text, style);
+	double width = 0;
+	for (size_t i = 0; i < lines->count; i++)
+		if (lines->items[i].width > width)
+			width = lines->items[i].width;
+	return width;
+}
+
 static void add_label(struct flow *f, const char *text, const struct text_style *style,
 		      struct rgb color, double x, double baseline, bool flush_right)
 {
 	if (!f->drawing)
 		return;
-	struct lines lines;
-	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &lines);
-	if (lines.count && lines.items[0].run_count) {
-		struct line *line = &lines.items[0];
+	const struct lines *lines = label_lines(f, text, style);
+	if (lines->count && lines->items[0].run_count) {
+		const struct line *line = &lines->items[0];
 		double left = flush_right ? x - line->width : x;
 		/* A right-to-left label starts at the far end of its measure:
 		 * count from its first run instead. */
 		double origin = line->runs[0].x;
-		for (size_t r = 0; r < line->run_count; r++)
-			add_run(current(f), &line->runs[r], left + line->runs[r].x - origin,
-				baseline, color);
+		for (size_t r = 0; r < line->run_count; r++) {
+			const struct line_run *run = &line->runs[r];
+			float *adjust;
+			char *copy = run_text_copy(run->text, run->adjust, &adjust);
+			page_add(current(f), (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
+				.face = run->face, .size = run->size,
+				.x = left + run->x - origin, .y = baseline, .width = run->width,
+				.color = color, .text = copy, .adjust = adjust}});
+		}
 	}
-	lines_free(&lines);
 }
 
 
@@ -382,10 +467,10 @@ static struct text_style badge_style(const struct block *b)
 }
 
 /* The room a badge takes beside its line, the gap before it included. */
-static double badge_room(struct fontset *fonts, const struct block *b)
+static double badge_room(struct flow *f, const struct block *b)
 {
 	struct text_style style = badge_style(b);
-	return typeset_width(fonts, b->badge, &style) + style.size * 1.6;
+	return label_width(f, b->badge, &style) + style.size * 1.6;
 }
 
 /* Sets b's badge after the end of line (its last), which is about to be
@@ -398,7 +483,7 @@ static void place_badge(struct flow *f, const struct block *b, const struct line
 		return;
 	struct text_style style = badge_style(b);
 	double pad = style.size * 0.5, gap = style.size * 0.6;
-	double width = badge_room(f->fonts, b) - gap;
+	double width = badge_room(f, b) - gap;
 	double start = block_left(f, b) + indent + line->runs[0].x;
 	double x = rtl ? start - gap - width : start + line->width + gap;
 	double baseline = f->at.y + baseline_offset(b->leading, b->style.size);
@@ -549,7 +634,7 @@ static void place_text(struct flow *f, size_t i)
 	add_space(f, b->space_before);
 	/* The lines were set narrower to leave a badge room at their end: on
 	 * the left of right-to-left lines. */
-	double indent = b->indent + (b->badge && lines->rtl ? badge_room(f->fonts, b) : 0);
+	double indent = b->indent + (b->badge && lines->rtl ? badge_room(f, b) : 0);
 	size_t placed = 0;
 	while (placed < lines->count) {
 		size_t take = lines_to_take(placed, lines->count, room_for(f, b->leading));
@@ -727,7 +812,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 	}
 	/* The title was set four ems narrower than the measure, for leaders
 	 * and number: that room is on its end side. */
-	double badge = b->badge ? badge_room(f->fonts, b) : 0;   /* set narrower too */
+	double badge = b->badge ? badge_room(f, b) : 0;   /* set narrower too */
 	double title_x = left + b->indent + (rtl ? b->style.size * 4 + badge : 0);
 	for (size_t k = 0; k < title->count; k++) {
 		if (b->badge && k + 1 == title->count)
@@ -757,7 +842,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 	/* The free stretch between title and number, as distances from the
 	 * start edge: the leader's nearest dot and the farthest end. */
 	double near = rtl ? right - (title_start - gap) : title_end + gap - left;
-	double far = width - typeset_width(f->fonts, number, &b->style) - gap;
+	double far = width - label_width(f, number, &b->style) - gap;
 	double first = ceil(near / pitch) * pitch;
 	if (first + dot <= far) {
 		size_t count = (size_t)floor((far - first - dot) / pitch) + 1;
@@ -823,8 +908,7 @@ static void place_index_entry(struct flow *f, size_t i)
 	const char *comma_text = f->booklet->list_comma ? f->booklet->list_comma : ",";
 	struct buffer spaced = {0};
 	buffer_printf(&spaced, "%s 1", comma_text);
-	double comma = typeset_width(f->fonts, spaced.data, &b->style) -
-		       typeset_width(f->fonts, "1", &b->style);
+	double comma = label_width(f, spaced.data, &b->style) - label_width(f, "1", &b->style);
 	buffer_free(&spaced);
 	enter_block(f, b);
 	double width = block_measure(f, b);
@@ -833,7 +917,7 @@ static void place_index_entry(struct flow *f, size_t i)
 	for (size_t k = 0; k < b->target_count; k++) {
 		if (count && targets[k]->page == numbers[count - 1].target->page)
 			continue;
-		double w = typeset_width(f->fonts, place_label(targets[k]), &b->style);
+		double w = label_width(f, place_label(targets[k]), &b->style);
 		bool wraps = x + comma + w > width;
 		if (wraps) {
 			line++;
@@ -855,7 +939,7 @@ static void place_index_entry(struct flow *f, size_t i)
 	double left = block_left(f, b);
 	double box = term->count ? f->at.y - b->leading : f->at.y;   /* line 0's */
 	size_t box_line = 0;
-	double comma_width = typeset_width(f->fonts, comma_text, &b->style);
+	double comma_width = label_width(f, comma_text, &b->style);
 	for (size_t k = 0; k < count; k++) {
 		const struct index_number *n = &numbers[k];
 		for (; box_line < n->line; box_line++) {
@@ -1091,13 +1175,13 @@ static void free_places(struct place *places, size_t count)
 }
 
 /* The measure a block's lines or figure are set to. */
-static double set_width(const struct flow *f, const struct block *b)
+static double set_width(struct flow *f, const struct block *b)
 {
 	double width = block_measure(f, b) - 2 * b->indent;
 	if (b->kind == BLOCK_CONTENTS_ENTRY)
 		width -= b->style.size * 4;   /* room for leaders and the number */
 	if (b->badge)
-		width -= badge_room(f->fonts, b);
+		width -= badge_room(f, b);
 	if (b->kind == BLOCK_INDEX_ENTRY)
 		width += b->indent;           /* only lines after the first hang */
 	return width;
@@ -1188,4 +1272,5 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	free(f.lines);
 	free(f.figures);
 	free_places(f.known, anchors);
+	free_labels(&f);
 }

@@ -917,6 +917,46 @@ static void navigation_keeps_hold_wherever_the_page_ends(void **state)
 	}
 }
 
+/* A label is set once and then reused: the same text in another style is
+ * another label. Here the index's page number and the folio are both "1",
+ * one in the entry's italics, the other in the folio's sans. */
+static void a_label_keeps_its_own_style(void **state)
+{
+	(void)state;
+	struct booklet b = {.title = "T", .anchor_count = 1};
+	add_text(&b, "Index", true);
+	grow_array((void **)&b.blocks, &b.cap, b.count + 1, sizeof *b.blocks);
+	struct block *entry = &b.blocks[b.count++];
+	*entry = (struct block){
+		.kind = BLOCK_INDEX_ENTRY, .text = xstrdup("Term"),
+		/* the folio's size: only the family and italics differ */
+		.style = {.family = FAMILY_SERIF, .italic = true, .size = layout.base_size * 0.8},
+		.dir = DIR_LTR, .align = ALIGN_START, .leading = 13, .indent = 10,
+		.targets = xcalloc(1, sizeof *entry->targets), .target_count = 1,
+		.target_cap = 1};
+	add_text(&b, "Anchor.", false);
+	b.blocks[b.count - 1].anchored = true;
+	struct document d;
+	paginate_booklet(&b, &layout, fonts, &d);
+	size_t numbers = 0, folios = 0;
+	for (size_t i = 0; i < d.pages[0].item_count; i++) {
+		const struct glyph_run *g = &d.pages[0].items[i].u.glyphs;
+		if (d.pages[0].items[i].kind != ITEM_GLYPHS || strcmp(g->text, "1") != 0)
+			continue;
+		if (is_furniture(g)) {
+			assert_int_equal(g->face, FACE_SANS);
+			folios++;
+		} else {
+			assert_int_equal(g->face, FACE_SERIF_ITALIC);
+			numbers++;
+		}
+	}
+	assert_int_equal(numbers, 1);
+	assert_int_equal(folios, 1);
+	document_free(&d);
+	booklet_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -930,6 +970,7 @@ int main(void)
 		cmocka_unit_test(keeps_hold_wherever_the_page_ends),
 		cmocka_unit_test(a_closing_link_keeps_the_last_lines),
 		cmocka_unit_test(a_pass_that_does_not_settle_leaves_the_text_whole),
+		cmocka_unit_test(a_label_keeps_its_own_style),
 		cmocka_unit_test(pages_are_labelled_roman_then_arabic),
 		cmocka_unit_test(chapters_and_initiatives_are_named_destinations),
 		cmocka_unit_test(foreword_is_in_contents_outline_and_destinations),
