@@ -203,6 +203,36 @@ static void free_entries(HPDF_Dict dict)
 	HPDF_FreeMem(dict->mmgr, dict->attr);
 }
 
+/* An object of the file whose entries are one string, set with
+ * set_entries and written as it is when the file is saved. libharu keeps
+ * each entry of its own dictionaries as an element with a 128-byte key
+ * and a value object: 1.5 to 2 KB for a link or an outline entry, of
+ * which 100,000 initiatives have hundreds of thousands. */
+static HPDF_Dict entries_object(struct writer *w)
+{
+	HPDF_Dict dict = HPDF_Dict_New(w->pdf->mmgr);
+	if (!dict || HPDF_Xref_Add(w->pdf->xref, dict) != HPDF_OK)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	dict->write_fn = write_entries;
+	dict->free_fn = free_entries;
+	return dict;
+}
+
+static void set_entries(struct writer *w, HPDF_Dict dict, const struct buffer *entries)
+{
+	char *text = HPDF_GetMem(w->pdf->mmgr, (HPDF_UINT)entries->len + 1);
+	if (!text)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	memcpy(text, entries->data, entries->len + 1);
+	dict->attr = text;
+}
+
+/* The number other objects refer to an object by ("12 0 R"). */
+static unsigned object_number(const void *object)
+{
+	return (unsigned)(((const HPDF_Obj_Header *)object)->obj_id & 0x00FFFFFF);
+}
+
 /* text as a PDF literal string: a URI is bytes, and every byte that could
  * end or escape the string, or is not printable ASCII, goes in octal. */
 static void append_pdf_string(struct buffer *out, const char *text)
@@ -218,31 +248,20 @@ static void append_pdf_string(struct buffer *out, const char *text)
 }
 
 /* A link annotation with no border, as every link of the booklet is,
- * leading to target (a /Dest or an /A entry). libharu's own annotations
- * keep each entry as an object with a 128-byte key, some 2 KB a link, and
- * 100,000 initiatives have 570,000 links: this one is an object whose
- * entries are one string, written as they are when the file is saved. */
+ * leading to target (a /Dest or an /A entry). */
 static void add_link(struct writer *w, HPDF_Page hp, HPDF_Array *annots,
 		     const struct page *page, const struct link *l, const char *target)
 {
-	HPDF_MMgr mmgr = w->pdf->mmgr;
 	HPDF_Rect r = area(page, l->x, l->y, l->width, l->height);
 	struct buffer entries = {0};
 	buffer_printf(&entries, "/Type /Annot\012/Subtype /Link\012"
 		      "/Rect [ %.2f %.2f %.2f %.2f ]\012/Border [ 0 0 0 ]\012%s\012",
 		      r.left, r.bottom, r.right, r.top, target);
-	HPDF_Dict link = HPDF_Dict_New(mmgr);
-	char *text = HPDF_GetMem(mmgr, (HPDF_UINT)entries.len + 1);
-	if (!link || !text)
-		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
-	memcpy(text, entries.data, entries.len + 1);
+	HPDF_Dict link = entries_object(w);
+	set_entries(w, link, &entries);
 	buffer_free(&entries);
-	link->attr = text;
-	link->write_fn = write_entries;
-	link->free_fn = free_entries;
-	HPDF_Xref_Add(w->pdf->xref, link);
 	if (!*annots) {
-		*annots = HPDF_Array_New(mmgr);
+		*annots = HPDF_Array_New(w->pdf->mmgr);
 		HPDF_Dict_Add(hp, "Annots", *annots);
 	}
 	HPDF_Array_Add(*annots, link);
@@ -485,8 +504,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 			const struct link *l = &it->u.link;
 			HPDF_Destination dst = destination(w, doc, l->target_page, l->target_y);
 			char target[48];
-			snprintf(target, sizeof target, "/Dest %u 0 R",
-				 (unsigned)(dst->header.obj_id & 0x00FFFFFF));
+			snprintf(target, sizeof target, "/Dest %u 0 R", object_number(dst));
 			add_link(w, hp, &annots, page, l, target);
 			break;
 		}
@@ -551,19 +569,89 @@ static void install_deflated(struct writer *w, size_t left)
 	}
 }
 
+/* text as a PDF text string: UTF-16BE with its byte order mark, in hex. */
+static void append_text_string(struct buffer *out, const char *text)
+{
+	buffer_append_str(out, "<FEFF");
+	for (int32_t c; (c = text_next_char(&text)) >= 0; ) {
+		if (c >= 0x10000) {
+			uint32_t v = (uint32_t)c - 0x10000;
+			buffer_printf(out, "%04X%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+		} else {
+			buffer_printf(out, "%04X", (unsigned)c);
+		}
+	}
+	buffer_append_str(out, ">");
+}
+
+/* Where an outline entry sits among the others: indexes into the
+ * outline, SIZE_MAX for none (the root's children have no parent). */
+struct outline_links {
+	size_t parent, prev, next, first, last, children;
+};
+
+/* The outline (bookmarks): chapters at the top level, closed, each
+ * initiative under the chapter before it. Each entry is one object of
+ * entries written as a string (entries_object): libharu's outline keeps
+ * a dozen elements an entry. */
 static void add_outline(struct writer *w, const struct document *doc)
 {
-	HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
-	HPDF_Outline chapter = NULL;
-	for (size_t i = 0; i < doc->outline_count; i++) {
-		const struct outline_entry *e = &doc->outline[i];
-		HPDF_Outline parent = e->level > 0 && chapter ? chapter : NULL;
-		HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, e->title, utf8);
-		HPDF_Outline_SetDestination(o, destination(w, doc, e->page, e->y));
-		HPDF_Outline_SetOpened(o, HPDF_FALSE);
-		if (e->level == 0)
-			chapter = o;
+	size_t count = doc->outline_count;
+	if (!count)
+		return;
+	HPDF_Dict root = entries_object(w);
+	HPDF_Dict *entries = xcalloc(count, sizeof *entries);
+	struct outline_links *links = xcalloc(count, sizeof *links);
+	struct outline_links top = {.parent = SIZE_MAX, .prev = SIZE_MAX, .next = SIZE_MAX,
+				    .first = SIZE_MAX, .last = SIZE_MAX};
+	size_t chapter = SIZE_MAX;
+	for (size_t i = 0; i < count; i++) {
+		entries[i] = entries_object(w);
+		size_t parent = doc->outline[i].level > 0 ? chapter : SIZE_MAX;
+		struct outline_links *up = parent == SIZE_MAX ? &top : &links[parent];
+		links[i] = (struct outline_links){.parent = parent, .prev = up->last,
+						  .next = SIZE_MAX, .first = SIZE_MAX,
+						  .last = SIZE_MAX};
+		if (up->last != SIZE_MAX)
+			links[up->last].next = i;
+		else
+			up->first = i;
+		up->last = i;
+		up->children++;
+		if (doc->outline[i].level == 0)
+			chapter = i;
 	}
+	struct buffer text = {0};
+	for (size_t i = 0; i < count; i++) {
+		const struct outline_links *l = &links[i];
+		text.len = 0;
+		buffer_append_str(&text, "/Title ");
+		append_text_string(&text, doc->outline[i].title);
+		buffer_printf(&text, "\012/Parent %u 0 R\012",
+			      object_number(l->parent == SIZE_MAX ? root : entries[l->parent]));
+		if (l->prev != SIZE_MAX)
+			buffer_printf(&text, "/Prev %u 0 R\012", object_number(entries[l->prev]));
+		if (l->next != SIZE_MAX)
+			buffer_printf(&text, "/Next %u 0 R\012", object_number(entries[l->next]));
+		if (l->children)   /* closed: the count of its hidden entries, negative */
+			buffer_printf(&text, "/First %u 0 R\012/Last %u 0 R\012/Count -%zu\012",
+				      object_number(entries[l->first]),
+				      object_number(entries[l->last]), l->children);
+		buffer_printf(&text, "/Dest %u 0 R\012",
+			      object_number(destination(w, doc, doc->outline[i].page,
+							doc->outline[i].y)));
+		set_entries(w, entries[i], &text);
+	}
+	text.len = 0;
+	buffer_printf(&text, "/Type /Outlines\012/First %u 0 R\012/Last %u 0 R\012/Count %zu\012",
+		      object_number(entries[top.first]), object_number(entries[top.last]),
+		      top.children);
+	set_entries(w, root, &text);
+	buffer_free(&text);
+	free(links);
+	free(entries);
+	if (HPDF_Dict_Add(w->pdf->catalog, "Outlines", root) != HPDF_OK)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
 }
 
 /* PDF's page labels know no Hebrew or abjad numbering: each page of such

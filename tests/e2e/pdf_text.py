@@ -282,6 +282,8 @@ def check_outline(pdf, sectors_path, csv_path):
         got = [k["title"] for k in o["kids"]]
         if got != want:
             failures.append(f"outline under {o['title']}: {got}, expected {want}")
+        if o["kids"] and o["open"]:
+            failures.append(f"outline entry {o['title']} opens at first: a long list")
     return failures, f"{len(outline)} entries (front matter, chapters) and the initiatives in the outline"
 
 
