@@ -143,6 +143,11 @@ static void map_header(struct csvtable *t, const struct column *cols, size_t nco
 				   "missing required column %s", text_quote(q, cols[c].name));
 }
 
+/* The text of every empty field of the records (a missing column, an
+ * empty cell): one string, never freed. A large catalog has millions of
+ * them, and each of its own would be a 32-byte allocation. */
+static char no_text[] = "";
+
 /* Reads the CSV at path into a new array of *count records of rec_size
  * bytes, each field filled from its column (the cell's text is taken
  * from the table, not copied). */
@@ -166,8 +171,12 @@ static enum status read_records(const char *path, const struct column *cols,
 				f->at = cell->at;
 				cell->text = NULL;
 				trim(f->text);
+				if (!f->text[0]) {
+					free(f->text);
+					f->text = no_text;
+				}
 			} else {
-				f->text = xstrdup("");
+				f->text = no_text;
 				f->at = (struct span){path, row->line, 0};
 			}
 		}
@@ -351,7 +360,8 @@ enum status catalog_read(struct catalog *cat, const char *initiatives_path,
 static void free_fields(void *record, const struct column *cols, size_t ncols)
 {
 	for (size_t c = 0; c < ncols; c++)
-		free(field_at(record, &cols[c])->text);
+		if (field_at(record, &cols[c])->text != no_text)
+			free(field_at(record, &cols[c])->text);
 }
 
 static void free_initiative(struct initiative *in)
