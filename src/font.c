@@ -104,12 +104,12 @@ const char *fontset_path(const struct fontset *fonts, enum face face)
 	return fonts->faces[face].path;
 }
 
-static const struct metric *lookup(struct fontset *fonts, enum face face, uint32_t cp)
+/* Looks cp up in FreeType and fills its cached metrics. */
+static const struct metric *look_up_first(struct loaded_face *lf, uint32_t cp)
 {
 	static const struct metric none = {0, false, 0};
 	if (cp >= 0x110000)
 		return &none;
-	struct loaded_face *lf = &fonts->faces[face];
 	struct metric **page = &lf->pages[cp >> PAGE_BITS];
 	if (!*page) {
 		*page = xmalloc(PAGE_SIZE * sizeof **page);
@@ -128,6 +128,17 @@ static const struct metric *lookup(struct fontset *fonts, enum face face, uint32
 		m->glyph = gid;
 	}
 	return m;
+}
+
+/* The cached metrics of cp: a few instructions once it was looked up. */
+static inline const struct metric *lookup(struct fontset *fonts, enum face face,
+					  uint32_t cp)
+{
+	struct loaded_face *lf = &fonts->faces[face];
+	const struct metric *page = cp < 0x110000 ? lf->pages[cp >> PAGE_BITS] : NULL;
+	if (page && page[cp & (PAGE_SIZE - 1)].advance >= 0)
+		return &page[cp & (PAGE_SIZE - 1)];
+	return look_up_first(lf, cp);
 }
 
 int font_advance(struct fontset *fonts, enum face face, uint32_t cp)
