@@ -506,12 +506,14 @@ static bool may_split(const struct para *p, size_t k, bool strict)
 }
 
 /* Marks last-resort breaks inside every stretch of [start, end) between
- * spaces and break points that is wider than the measure. */
-static void mark_last_resort(const struct para *p, struct fontset *fonts, size_t start,
+ * spaces and break points that is wider than the measure; returns
+ * whether there was one. */
+static bool mark_last_resort(const struct para *p, struct fontset *fonts, size_t start,
 			     size_t end, double measure, bool strict, enum word_break *at)
 {
 	size_t from = start;
 	double width = 0;
+	bool too_wide = false;
 	for (size_t i = start; i < end; i++) {
 		if (is_space(p->cp[i])) {
 			from = i + 1;
@@ -527,13 +529,16 @@ static void mark_last_resort(const struct para *p, struct fontset *fonts, size_t
 		 * and at a hyphenation point gains a hyphen. */
 		double line_end = -p->kern[i] +
 				  (at[i - start] == WORD_HYPHEN ? hyphen_width(p, fonts, i) : 0);
-		if (width + line_end > measure)
+		if (width + line_end > measure) {
+			too_wide = true;
 			for (size_t k = from; k < i; k++)
 				if (at[k - start] == WORD_NONE && may_split(p, k, strict))
 					at[k - start] = WORD_LAST_RESORT;
+		}
 		from = i + 1;
 		width = 0;
 	}
+	return too_wide;
 }
 
 /* Where the text [start, end) may break inside its words: after an
@@ -586,9 +591,10 @@ static void find_word_breaks(const struct para *p, struct fontset *fonts, size_t
 	free(after);
 	/* Stretches between break points that are wider than the measure:
 	 * first as typography allows, then, for what is still too wide,
-	 * between any two characters (never between one and its marks). */
-	mark_last_resort(p, fonts, start, end, measure, true, at);
-	mark_last_resort(p, fonts, start, end, measure, false, at);
+	 * between any two characters (never between one and its marks). When
+	 * no stretch is too wide the second pass would find none either. */
+	if (mark_last_resort(p, fonts, start, end, measure, true, at))
+		mark_last_resort(p, fonts, start, end, measure, false, at);
 }
 
 /* Lines filled greedily: for ragged text, headings and labels. */
