@@ -23,6 +23,10 @@ void diag_add(struct diag_list *list, enum diag_level level, struct span at,
 
 	grow_array((void **)&list->items, &list->cap, list->count + 1,
 		   sizeof *list->items);
+	/* The file's name is copied: the catalog that named it may be freed
+	 * before the diagnostics are printed. */
+	if (at.file)
+		at.file = xstrdup(at.file);
 	list->items[list->count++] = (struct diag){
 		.level = level, .at = at, .message = text};
 }
@@ -94,8 +98,10 @@ void diag_sort(struct diag_list *list)
 
 void diag_list_free(struct diag_list *list)
 {
-	for (size_t i = 0; i < list->count; i++)
+	for (size_t i = 0; i < list->count; i++) {
+		free((char *)list->items[i].at.file);
 		free(list->items[i].message);
+	}
 	free(list->items);
 	*list = (struct diag_list){0};
 }

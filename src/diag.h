@@ -34,7 +34,7 @@ struct span {
 
 struct diag {
 	enum diag_level level;
-	struct span at;
+	struct span at;  /* at.file is the diagnostic's own copy */
 	char *message;   /* owned; no trailing newline, no "error:" prefix */
 };
 

@@ -385,7 +385,7 @@ static enum status compare_previous(const struct options *opt, struct catalog *c
 	bool errors = false;
 	for (size_t i = 0; i < own.count; i++) {
 		struct diag *d = &own.items[i];
-		if (d->at.file != opt->previous)
+		if (!d->at.file || strcmp(d->at.file, opt->previous) != 0)
 			continue;
 		diag_add(diags, d->level, d->at, "%s", d->message);
 		errors |= d->level == DIAG_ERROR;
