@@ -103,10 +103,8 @@ static void place_page(const struct page *page, struct placement at,
 
 void impose_saddle_stitch(const struct document *doc, struct document *sheets)
 {
-	*sheets = (struct document){
-		.title = doc->title ? xstrdup(doc->title) : NULL,
-		.author = doc->author, .subject = doc->subject, .date = doc->date,
-	};
+	*sheets = (struct document){0};
+	document_set_info(sheets, doc->title, doc->author, doc->subject, doc->date);
 	if (!doc->page_count)
 		return;
 	const struct box *trim = &doc->pages[0].trim;

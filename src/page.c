@@ -109,6 +109,20 @@ void item_move(struct item *item, double dx, double dy)
 	}
 }
 
+static char *copy_or_null(const char *text)
+{
+	return text ? xstrdup(text) : NULL;
+}
+
+void document_set_info(struct document *doc, const char *title, const char *author,
+		       const char *subject, const char *date)
+{
+	doc->title = copy_or_null(title);
+	doc->author = copy_or_null(author);
+	doc->subject = copy_or_null(subject);
+	doc->date = copy_or_null(date);
+}
+
 void document_add_outline(struct document *doc, const char *title, int level,
 			  size_t page, double y)
 {
@@ -256,6 +270,9 @@ void document_free(struct document *doc)
 		free(doc->outline[i].title);
 	free(doc->outline);
 	free(doc->title);
+	free(doc->author);
+	free(doc->subject);
+	free(doc->date);
 	for (size_t i = 0; i < doc->destination_count; i++)
 		free(doc->destinations[i].name);
 	free(doc->destinations);

@@ -159,10 +159,9 @@ struct document {
 			       recto (odd page) is the left page of its spread
 			       and spreads read from right to left */
 	struct layout_quality quality;
-	/* Document information. The title is owned (a handout's is made for
-	 * it); the others point into the catalog. */
-	char *title;
-	const char *author, *subject, *date;
+	/* Document information, owned (the catalog it comes from is freed
+	 * before the document is drawn); each may be NULL. */
+	char *title, *author, *subject, *date;
 };
 
 /* Appends a blank page and returns it; the pointer is valid until the
@@ -180,6 +179,9 @@ void item_free(struct item *item);
  * text, or NULL), in one allocation as glyph runs hold them: the copy of
  * adjust goes to *adjust_out, and freeing the text frees both. */
 char *run_text_copy(const char *text, const float *adjust, float **adjust_out);
+/* Sets the document information to copies of the texts (any may be NULL). */
+void document_set_info(struct document *doc, const char *title, const char *author,
+		       const char *subject, const char *date);
 void document_add_outline(struct document *doc, const char *title, int level,
 			  size_t page, double y);
 void document_add_destination(struct document *doc, const char *name, size_t page,

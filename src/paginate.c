@@ -1257,10 +1257,8 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	out->facing_pages = layout->facing;
 	out->right_to_left = booklet->right_to_left;
 	out->quality = quality;
-	out->title = booklet->title ? xstrdup(booklet->title) : NULL;
-	out->author = booklet->publisher;
-	out->subject = booklet->subtitle;
-	out->date = booklet->date;
+	document_set_info(out, booklet->title, booklet->publisher, booklet->subtitle,
+			  booklet->date);
 
 	for (size_t i = 0; i < booklet->count; i++) {
 		spend_lines(&f, i);
