@@ -494,6 +494,8 @@ int main(int argc, char **argv)
 	progress_listen(on_progress, &watch);
 	enum status st = lay_out(&opt, &cat, &previous, &changes, &layout, &fonts, &doc,
 				 &diags);
+	if (st == STATUS_OK && !opt.check_only && opt.charts)
+		st = write_charts(opt.charts, &cat, &layout, fonts, &diags);
 	if (st == STATUS_OK && !opt.check_only) {
 		if (opt.dump_pages) {
 			struct buffer dump = {0};
@@ -501,10 +503,12 @@ int main(int argc, char **argv)
 			fwrite(dump.data, 1, dump.len, stdout);
 			buffer_free(&dump);
 		} else {
+			/* Drawing needs only the page model: the catalogs' memory
+			 * goes to libharu's objects instead. */
+			catalog_free(&previous);
+			catalog_free(&cat);
 			st = write_pdfs(&opt, &doc, fonts, &sheet_count, &diags);
 		}
-		if (st == STATUS_OK && opt.charts)
-			st = write_charts(opt.charts, &cat, &layout, fonts, &diags);
 	}
 	watch_stop(&watch);
 	print_diags(&diags);
@@ -516,7 +520,7 @@ int main(int argc, char **argv)
 			q->hyphenated_lines);
 	}
 	if (st == STATUS_OK && !opt.quiet) {
-		if (cat.changes)
+		if (opt.previous)
 			fprintf(stderr, "lightbook: %zu new, %zu updated, %zu removed since %s\n",
 				changes.new_count, changes.updated_count, changes.removed_count,
 				opt.previous);
