@@ -45,12 +45,21 @@ static struct block text_style(const struct styles *s, enum family family, doubl
 	};
 }
 
+/* Gives the booklet a text its blocks show (see booklet.texts). */
+static const char *keep(struct booklet *b, char *text)
+{
+	grow_array((void **)&b->texts, &b->text_cap, b->text_count + 1, sizeof *b->texts);
+	return b->texts[b->text_count++] = text;
+}
+
+/* A paragraph in model's style; text is the catalog's, a translation or
+ * kept by the booklet: the block does not copy it. */
 static struct block *add_styled(struct booklet *b, const char *text,
 				const struct block *model)
 {
 	struct block *blk = add_block(b, BLOCK_TEXT);
 	*blk = *model;
-	blk->text = xstrdup(text);
+	blk->text = text;
 	return blk;
 }
 
@@ -174,9 +183,7 @@ static const char *localized(struct booklet *b, const struct field *const fields
 			buffer_append_str(&wrapped, "\n");
 		p += *p == '\n';
 	}
-	grow_array((void **)&b->isolated, &b->isolated_cap, b->isolated_count + 1,
-		   sizeof *b->isolated);
-	return b->isolated[b->isolated_count++] = buffer_take(&wrapped);
+	return keep(b, buffer_take(&wrapped));
 }
 
 /* A name in the edition's other two languages, each when given, as lines
@@ -204,17 +211,17 @@ static void add_other_names(struct booklet *b, const struct field *const fields[
 }
 
 /* Adds one block per paragraph of text (paragraphs are separated by line
- * breaks in the cell). */
+ * breaks in the cell); text outlives the booklet, as add_styled's. A text
+ * of one paragraph, as most cells are, is not copied. */
 static void add_paragraphs(struct booklet *b, const char *text,
 			   const struct block *model)
 {
 	const char *p = text;
 	while (*p) {
 		size_t len = strcspn(p, "\n");
-		char *para = xstrndup(p, len);
-		if (strspn(para, " \t\r") < len)
-			add_styled(b, para, model);
-		free(para);
+		if (strspn(p, " \t\r") < len)
+			add_styled(b, !p[len] && p == text ? text : keep(b, xstrndup(p, len)),
+				   model);
 		p += len;
 		p += strspn(p, "\n");
 	}
@@ -309,9 +316,9 @@ static void compose_cover(const struct catalog *cat, const size_t *counts,
 	add_block(b, BLOCK_FILL);
 	struct buffer date = {0};
 	tr_date(&date, b->lang, ed->date.text);
-	const char *bottom[] = {localized(b, labels), date.data, localized(b, publishers)};
+	const char *bottom[] = {localized(b, labels), keep(b, buffer_take(&date)),
+				localized(b, publishers)};
 	add_centered_lines(b, s, bottom, 3);
-	buffer_free(&date);
 }
 
 /* True when the edition has a foreword in its language (or in English). */
@@ -369,9 +376,8 @@ static void compose_back_cover(const struct catalog *cat, const size_t *counts,
 	t->space_after = s->leading * 0.4;
 	struct buffer date = {0};
 	tr_date(&date, b->lang, ed->date.text);
-	const char *lines[] = {in_lang(b->lang, publishers), date.data};
+	const char *lines[] = {in_lang(b->lang, publishers), keep(b, buffer_take(&date))};
 	add_centered_lines(b, s, lines, 2);
-	buffer_free(&date);
 	const struct field *const colophons[] = {&ed->colophon, &ed->colophon_he,
 						 &ed->colophon_ar};
 	const char *colophon = localized(b, colophons);
@@ -404,7 +410,7 @@ static struct block *add_contents_entry(struct booklet *b, const struct styles *
 					struct rgb color)
 {
 	struct block *e = add_block(b, BLOCK_CONTENTS_ENTRY);
-	e->text = xstrdup(title);
+	e->text = title;
 	e->targets = xmalloc(sizeof *e->targets);
 	e->targets[0] = target;
 	e->target_count = 1;
@@ -481,7 +487,7 @@ static void compose_overview(const struct catalog *cat, const struct stats *st,
 	size_t first = b->count;
 	const char *title_text = tr(b->lang, STR_AT_A_GLANCE);
 	struct block *open = add_block(b, BLOCK_CHAPTER);
-	open->text = xstrdup(title_text);
+	open->text = title_text;
 	open->color = s->muted;
 	open->page_style = PAGE_BODY;
 	set_anchor(open, overview_anchor(cat), "", "overview");
@@ -554,7 +560,8 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 		tr_count(&meta, b->lang, COUNT_PARTICIPANTS, in->participant_count);
 	}
 	if (meta.len) {
-		struct block *m = add_text(b, s, meta.data, FAMILY_SANS, 0.85);
+		struct block *m = add_text(b, s, keep(b, buffer_take(&meta)), FAMILY_SANS,
+					   0.85);
 		m->color = s->muted;
 		m->space_before = s->leading * 0.2;
 		m->keep_with_next = true;
@@ -584,15 +591,15 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 		quote.style.hyphenate = false;
 		quote.dir = DIR_AUTO;   /* a quotation keeps the direction of its words */
 		quote.space_before = s->leading * 0.5;
-		struct buffer q = {0};
 		bool quoted = strncmp(quote_text, "\u201c", 3) == 0 ||
 			      strncmp(quote_text, "\u00ab", 2) == 0 || quote_text[0] == '"';
-		if (quoted)
-			buffer_append_str(&q, quote_text);
-		else
+		const char *quotation = quote_text;
+		if (!quoted) {
+			struct buffer q = {0};
 			buffer_printf(&q, "%s%s%s", mark[0], quote_text, mark[1]);
-		add_paragraphs(b, q.data, &quote);
-		buffer_free(&q);
+			quotation = keep(b, buffer_take(&q));
+		}
+		add_paragraphs(b, quotation, &quote);
 		const struct field *const bys[] = {&in->quote_by, &in->quote_by_he,
 						   &in->quote_by_ar};
 		if (*in->quote_by.text) {
@@ -600,12 +607,12 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 			b->blocks[b->count - 1].keep_with_next = true;
 			struct buffer by = {0};
 			buffer_printf(&by, "\u2014 %s", localized(b, bys));
-			struct block *a = add_text(b, s, by.data, FAMILY_SANS, 0.85);
+			struct block *a = add_text(b, s, keep(b, buffer_take(&by)),
+						   FAMILY_SANS, 0.85);
 			a->align = ALIGN_END;
 			a->dir = DIR_AUTO;
 			a->indent = s->base * 1.5;
 			a->color = s->muted;
-			buffer_free(&by);
 		}
 	}
 	/* The partners and the link close the entry: never on a page of
@@ -618,10 +625,9 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 									: STR_PARTNER));
 		for (size_t i = 0; i < in->partner_count; i++)
 			buffer_printf(&p, "%s%s", i ? "; " : "", in->partner_names[i]);
-		struct block *pb = add_text(b, s, p.data, FAMILY_SANS, 0.85);
+		struct block *pb = add_text(b, s, keep(b, buffer_take(&p)), FAMILY_SANS, 0.85);
 		pb->space_before = s->leading * 0.4;
 		set_anchor(pb, partners_anchor(cat, index), NULL, NULL);
-		buffer_free(&p);
 	}
 	if (*in->url.text) {
 		b->blocks[b->count - 1].keep_with_next = true;
@@ -641,7 +647,7 @@ static void compose_chapter(const struct catalog *cat, const struct stats *st,
 	const char *name = localized(b, names);
 	size_t first = b->count;
 	struct block *open = add_block(b, BLOCK_CHAPTER);
-	open->text = xstrdup(name);
+	open->text = name;
 	open->color = color;
 	open->page_style = PAGE_BODY;
 	set_anchor(open, chapter_anchor(cat, sector_index), "chapter.", sec->id.text);
@@ -701,9 +707,9 @@ static void add_change_list(const struct catalog *cat, enum string_id heading,
 		struct buffer line = {0};
 		buffer_printf(&line, "%s (%s)", in_lang(b->lang, names),
 			      in_lang(b->lang, sectors));
-		struct block *l = add_text(b, s, line.data, FAMILY_SERIF, 1.0);
+		struct block *l = add_text(b, s, keep(b, buffer_take(&line)), FAMILY_SERIF,
+					   1.0);
 		l->indent = s->base;
-		buffer_free(&line);
 	}
 }
 
@@ -716,7 +722,7 @@ static void compose_changes(const struct catalog *cat, const struct styles *s,
 	const char *title = tr(b->lang, STR_CHANGES);
 	size_t first = b->count;
 	struct block *open = add_block(b, BLOCK_CHAPTER);
-	open->text = xstrdup(title);
+	open->text = title;
 	open->color = s->muted;
 	set_anchor(open, changes_anchor(cat), "", "changes");
 	open->page_style = PAGE_BODY;
@@ -809,7 +815,7 @@ static void compose_index(const struct catalog *cat, const struct styles *s,
 
 	size_t first = b->count;
 	struct block *open = add_block(b, BLOCK_CHAPTER);
-	open->text = xstrdup(tr(b->lang, STR_INDEX));
+	open->text = tr(b->lang, STR_INDEX);
 	open->color = s->muted;
 	open->page_style = PAGE_BODY;
 	set_anchor(open, index_anchor(cat), "", "index");
@@ -837,7 +843,8 @@ static void compose_index(const struct catalog *cat, const struct styles *s,
 		}
 		char *letter = collate_group(t->text);
 		if (!group || strcmp(group, letter) != 0) {
-			struct block *h = add_text(b, s, letter, FAMILY_SANS, 1.1);
+			struct block *h = add_text(b, s, keep(b, xstrdup(letter)), FAMILY_SANS,
+						   1.1);
 			h->style.bold = true;
 			h->color = s->muted;
 			h->columns = 2;
@@ -853,7 +860,7 @@ static void compose_index(const struct catalog *cat, const struct styles *s,
 		 * right-to-left index "LivePerson Inc." keeps its full stop. */
 		struct buffer isolated = {0};
 		buffer_printf(&isolated, "\u2068%s\u2069", t->text);
-		entry->text = buffer_take(&isolated);
+		entry->text = keep(b, buffer_take(&isolated));
 		entry_term = t->text;
 		entry->style = (struct text_style){.family = FAMILY_SERIF,
 						   .italic = t->initiative,
@@ -963,11 +970,10 @@ void booklet_free(struct booklet *booklet)
 {
 	free(booklet->handout_sectors);
 	free(booklet->handout_title);
-	for (size_t i = 0; i < booklet->isolated_count; i++)
-		free(booklet->isolated[i]);
-	free(booklet->isolated);
+	for (size_t i = 0; i < booklet->text_count; i++)
+		free(booklet->texts[i]);
+	free(booklet->texts);
 	for (size_t i = 0; i < booklet->count; i++) {
-		free(booklet->blocks[i].text);
 		free(booklet->blocks[i].uri);
 		free(booklet->blocks[i].colors);
 		free(booklet->blocks[i].destination);

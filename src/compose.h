@@ -58,8 +58,10 @@ enum page_style {
 struct block {
 	enum block_kind kind;
 	enum numbering numbering;   /* if restart_numbering: the new pages' style */
-	char *text;              /* BLOCK_TEXT, BLOCK_CHAPTER (its title),
-				    BLOCK_CONTENTS_ENTRY (the entry); owned */
+	const char *text;        /* BLOCK_TEXT, BLOCK_CHAPTER (its title),
+				    BLOCK_CONTENTS_ENTRY (the entry): the
+				    catalog's, a translation, or one of the
+				    booklet's texts; not copied */
 	struct text_style style;
 	struct rgb color;
 	enum direction dir;
@@ -112,11 +114,14 @@ struct booklet {
 	 * many, and the first of them (for main's one warning). */
 	size_t untranslated;
 	struct span first_untranslated;
-	/* Those English texts in a right-to-left booklet, each in a first
-	 * strong isolate (U+2068 ... U+2069) so that it reads left to right
-	 * with its punctuation at its own end; owned. */
-	char **isolated;
-	size_t isolated_count, isolated_cap;
+	/* The blocks' texts that neither the catalog nor the translations
+	 * hold: lines compose writes (a meta line, an index term), a cell's
+	 * paragraphs when it has several, and those English texts in a
+	 * right-to-left booklet, each in a first strong isolate (U+2068 ...
+	 * U+2069) so that it reads left to right with its punctuation at its
+	 * own end; owned. */
+	char **texts;
+	size_t text_count, text_cap;
 	/* A handout's (--sector) sectors named on its cover, and its title;
 	 * owned, NULL for the whole booklet. */
 	char *handout_sectors;

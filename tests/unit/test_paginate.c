@@ -506,11 +506,13 @@ static void index_is_in_two_columns(void **state)
 	assert_true(in_column[0] > 20 && in_column[1] > 20);
 }
 
+/* A paragraph of text, which outlives the booklet (blocks do not copy
+ * their texts). */
 static void add_text(struct booklet *b, const char *text, bool heading)
 {
 	grow_array((void **)&b->blocks, &b->cap, b->count + 1, sizeof *b->blocks);
 	b->blocks[b->count++] = (struct block){
-		.kind = BLOCK_TEXT, .text = xstrdup(text),
+		.kind = BLOCK_TEXT, .text = text,
 		.style = {.family = heading ? FAMILY_SANS : FAMILY_SERIF, .bold = heading,
 			  .size = heading ? 12 : 9.5},
 		.dir = DIR_LTR, .align = ALIGN_JUSTIFY, .leading = heading ? 16 : 13,
@@ -596,17 +598,17 @@ static void a_pass_that_does_not_settle_leaves_the_text_whole(void **state)
 	b.blocks[b.count++] = (struct block){.kind = BLOCK_PAGE_BREAK, .page_style = PAGE_PLAIN};
 	struct block *entry = &b.blocks[b.count++];
 	*entry = (struct block){
-		.kind = BLOCK_INDEX_ENTRY, .text = xstrdup("Term"),
+		.kind = BLOCK_INDEX_ENTRY, .text = "Term",
 		.style = {.family = FAMILY_SERIF, .size = 9.5}, .dir = DIR_LTR,
 		.align = ALIGN_START, .leading = 13, .indent = 10,
 		.targets = xmalloc(TARGETS * sizeof *entry->targets),
 		.target_count = TARGETS, .target_cap = TARGETS};
 	for (size_t k = 0; k < TARGETS; k++)
 		entry->targets[k] = k;
+	static char texts[TARGETS][16];
 	for (size_t k = 0; k < TARGETS; k++) {
-		char text[32];
-		snprintf(text, sizeof text, "Target %zu.", k);
-		add_text(&b, text, false);
+		snprintf(texts[k], sizeof texts[k], "Target %zu.", k);
+		add_text(&b, texts[k], false);
 		b.blocks[b.count - 1].anchored = true;
 		b.blocks[b.count - 1].anchor = k;
 		grow_array((void **)&b.blocks, &b.cap, b.count + 1, sizeof *b.blocks);
@@ -928,7 +930,7 @@ static void a_label_keeps_its_own_style(void **state)
 	grow_array((void **)&b.blocks, &b.cap, b.count + 1, sizeof *b.blocks);
 	struct block *entry = &b.blocks[b.count++];
 	*entry = (struct block){
-		.kind = BLOCK_INDEX_ENTRY, .text = xstrdup("Term"),
+		.kind = BLOCK_INDEX_ENTRY, .text = "Term",
 		/* the folio's size: only the family and italics differ */
 		.style = {.family = FAMILY_SERIF, .italic = true, .size = layout.base_size * 0.8},
 		.dir = DIR_LTR, .align = ALIGN_START, .leading = 13, .indent = 10,
