@@ -754,8 +754,9 @@ static void compose_changes(const struct catalog *cat, const struct styles *s,
 
 /* A term of the index and the anchors it points at. */
 struct index_term {
-	char *text;
-	char *key;               /* collate_key_for(text, the edition's language) */
+	const char *text;        /* the catalog's */
+	const char *key;         /* collate_key_for(text, the edition's language),
+				    the term list's */
 	bool initiative;         /* an initiative's name, set in italics */
 	size_t anchor;
 };
@@ -771,11 +772,54 @@ static int compare_terms(const void *pa, const void *pb)
 	return order;
 }
 
+/* A term's sort key, made once however often the term is met (a partner
+ * of many initiatives, a town). */
+struct term_key {
+	const char *text;        /* NULL marks an empty slot */
+	char *key;
+};
+
 struct term_list {
 	struct index_term *items;
 	size_t count, cap;
 	enum lang lang;          /* the edition's, for the order */
+	struct term_key *keys;   /* open addressing; a power of two long, or 0 */
+	size_t key_count, key_cap;
 };
+
+static struct term_key *key_slot(struct term_key *slots, size_t cap, const char *text)
+{
+	uint64_t h = 14695981039346656037u;   /* FNV-1a */
+	for (const char *c = text; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	size_t i = (size_t)(h ^ h >> 32) & (cap - 1);
+	while (slots[i].text && strcmp(slots[i].text, text) != 0)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+static const char *term_key(struct term_list *terms, const char *text)
+{
+	if (terms->key_cap) {
+		struct term_key *kept = key_slot(terms->keys, terms->key_cap, text);
+		if (kept->text)
+			return kept->key;
+	}
+	if (2 * (terms->key_count + 1) > terms->key_cap) {
+		size_t cap = terms->key_cap ? 2 * terms->key_cap : 1024;
+		struct term_key *slots = xcalloc(cap, sizeof *slots);
+		for (size_t i = 0; i < terms->key_cap; i++)
+			if (terms->keys[i].text)
+				*key_slot(slots, cap, terms->keys[i].text) = terms->keys[i];
+		free(terms->keys);
+		terms->keys = slots;
+		terms->key_cap = cap;
+	}
+	struct term_key *slot = key_slot(terms->keys, terms->key_cap, text);
+	*slot = (struct term_key){text, collate_key_for(text, terms->lang)};
+	terms->key_count++;
+	return slot->key;
+}
 
 static void add_term(struct term_list *terms, const char *text, bool initiative,
 		     size_t anchor)
@@ -785,8 +829,8 @@ static void add_term(struct term_list *terms, const char *text, bool initiative,
 	grow_array((void **)&terms->items, &terms->cap, terms->count + 1,
 		   sizeof *terms->items);
 	terms->items[terms->count++] = (struct index_term){
-		.text = xstrdup(text), .key = collate_key_for(text, terms->lang),
-		.initiative = initiative, .anchor = anchor};
+		.text = text, .key = term_key(terms, text), .initiative = initiative,
+		.anchor = anchor};
 }
 
 /* The index: every initiative, partner and place, in the order of
@@ -873,10 +917,9 @@ static void compose_index(const struct catalog *cat, const struct styles *s,
 		entry->targets[entry->target_count++] = t->anchor;
 	}
 	free(group);
-	for (size_t i = 0; i < terms.count; i++) {
-		free(terms.items[i].text);
-		free(terms.items[i].key);
-	}
+	for (size_t i = 0; i < terms.key_cap; i++)
+		free(terms.keys[i].key);
+	free(terms.keys);
 	free(terms.items);
 }
 
