@@ -93,12 +93,19 @@ void buffer_append_str(struct buffer *b, const char *s)
 
 void buffer_printf(struct buffer *b, const char *fmt, ...)
 {
+	/* Most texts are short: formatted once into this, then copied,
+	 * rather than formatted twice (to measure, then to write). */
+	char room[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room, sizeof room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
+	if ((size_t)n < sizeof room) {
+		buffer_append(b, room, (size_t)n);
+		return;
+	}
 	grow_array((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
