@@ -1002,7 +1002,7 @@ void compose_booklet(const struct catalog *cat, const struct layout *layout,
 	span_columns(out, back);
 	for (size_t i = 0; i < out->count; i++) {
 		out->blocks[i].style.arabic_digits = out->arabic_digits;
-		if (out->blocks[i].chart)
+		if (out->blocks[i].kind == BLOCK_CHART)
 			out->blocks[i].chart->arabic_digits = out->arabic_digits;
 	}
 	stats_free(&st);
@@ -1017,11 +1017,15 @@ void booklet_free(struct booklet *booklet)
 		free(booklet->texts[i]);
 	free(booklet->texts);
 	for (size_t i = 0; i < booklet->count; i++) {
-		free(booklet->blocks[i].uri);
-		free(booklet->blocks[i].colors);
-		free(booklet->blocks[i].destination);
-		free(booklet->blocks[i].targets);
-		chart_free(booklet->blocks[i].chart);
+		struct block *blk = &booklet->blocks[i];
+		free(blk->uri);
+		free(blk->destination);
+		if (blk->kind == BLOCK_CONTENTS_ENTRY || blk->kind == BLOCK_INDEX_ENTRY)
+			free(blk->targets);
+		else if (blk->kind == BLOCK_COLOR_BAR)
+			free(blk->colors);
+		else if (blk->kind == BLOCK_CHART)
+			chart_free(blk->chart);
 	}
 	free(booklet->blocks);
 	*booklet = (struct booklet){0};

@@ -89,14 +89,22 @@ struct block {
 	size_t anchor;           /* if anchored: its number, < booklet.anchor_count */
 	char *destination;       /* if anchored: its PDF name ("chapter.water"),
 				    or NULL; owned */
-	size_t *targets;         /* BLOCK_CONTENTS_ENTRY (one), BLOCK_INDEX_ENTRY:
-				    the anchors it points at; owned */
-	size_t target_count, target_cap;
 	int level;               /* BLOCK_CONTENTS_ENTRY: 0 chapter, 1 initiative */
 	enum page_style page_style; /* BLOCK_PAGE_BREAK, BLOCK_CHAPTER: of the new page */
-	struct rgb *colors;      /* BLOCK_COLOR_BAR: its bands, left to right; owned */
-	size_t color_count;
-	struct chart *chart;     /* BLOCK_CHART: what it shows; owned */
+	/* What only some kinds of blocks have shares one place: only blocks
+	 * of the kind named use (and free) it. */
+	union {
+		struct {
+			size_t *targets;    /* BLOCK_CONTENTS_ENTRY (one), BLOCK_INDEX_ENTRY:
+					       the anchors it points at; owned */
+			size_t target_count, target_cap;
+		};
+		struct {
+			struct rgb *colors; /* BLOCK_COLOR_BAR: its bands, left to right; owned */
+			size_t color_count;
+		};
+		struct chart *chart;        /* BLOCK_CHART: what it shows; owned */
+	};
 };
 
 struct booklet {
