@@ -633,7 +633,7 @@ static void compose_initiative(const struct catalog *cat, size_t index,
 		b->blocks[b->count - 1].keep_with_next = true;
 		struct block *u = add_text(b, s, in->url.text, FAMILY_SANS, 0.85);
 		u->color = sector_color(sec);
-		u->uri = xstrdup(in->url.text);
+		u->uri = in->url.text;
 		u->space_before = s->leading * 0.2;
 	}
 }
@@ -1018,7 +1018,6 @@ void booklet_free(struct booklet *booklet)
 	free(booklet->texts);
 	for (size_t i = 0; i < booklet->count; i++) {
 		struct block *blk = &booklet->blocks[i];
-		free(blk->uri);
 		free(blk->destination);
 		if (blk->kind == BLOCK_CONTENTS_ENTRY || blk->kind == BLOCK_INDEX_ENTRY)
 			free(blk->targets);

@@ -85,7 +85,8 @@ struct block {
 	const char *badge;       /* BLOCK_TEXT: a word set in a colored box after its
 				    last line ("New"), or NULL; not owned */
 	struct rgb badge_color;
-	char *uri;               /* BLOCK_TEXT: its lines link here; owned or NULL */
+	const char *uri;         /* BLOCK_TEXT: its lines link here (the catalog's
+				    text), or NULL */
 	size_t anchor;           /* if anchored: its number, < booklet.anchor_count */
 	char *destination;       /* if anchored: its PDF name ("chapter.water"),
 				    or NULL; owned */
