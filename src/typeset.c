@@ -39,6 +39,8 @@ struct para {
 
 static enum script script_of(uint32_t c)
 {
+	if (c < 0x80)   /* as utf8proc_category says, without asking it */
+		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? SCRIPT_LATIN : SCRIPT_COMMON;
 	if ((c >= 0x0590 && c <= 0x05FF) || (c >= 0xFB1D && c <= 0xFB4F))
 		return SCRIPT_HEBREW;
 	if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
@@ -203,8 +205,10 @@ static uint32_t *decode_nfc(const char *text, size_t *count)
 	uint32_t *cp = xmalloc((len + 1) * sizeof *cp);
 	size_t n = 0;
 	while (len > 0) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t used = utf8proc_iterate(s, (utf8proc_ssize_t)len, &c);
+		utf8proc_int32_t c = *s;
+		utf8proc_ssize_t used = 1;
+		if (c >= 0x80)
+			used = utf8proc_iterate(s, (utf8proc_ssize_t)len, &c);
 		if (used <= 0) {
 			c = 0xFFFD;
 			used = 1;
@@ -324,9 +328,15 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 	set_linebreaks_utf32((const utf32_t *)p->cp, n, "en", p->breaks);
 
 	resolve_scripts(p->cp, brackets, n, scripts);
+	const enum face script_face[] = {
+		[SCRIPT_COMMON] = face_for(SCRIPT_COMMON, style),
+		[SCRIPT_LATIN] = face_for(SCRIPT_LATIN, style),
+		[SCRIPT_HEBREW] = face_for(SCRIPT_HEBREW, style),
+		[SCRIPT_ARABIC] = face_for(SCRIPT_ARABIC, style),
+	};
 	for (size_t i = 0; i < n; i++) {
 		if (is_invisible(p->shaped[i])) {
-			p->face[i] = face_for(scripts[i], style);
+			p->face[i] = script_face[scripts[i]];
 			p->advance[i] = 0;
 			continue;
 		}
@@ -334,7 +344,7 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		 * Latin faces have: visible, never silently dropped, and from
 		 * here on a character of its own (a missing mark no longer
 		 * clings to its base: it is as wide as a letter). */
-		enum face preferred = face_for(scripts[i], style);
+		enum face preferred = script_face[scripts[i]];
 		if (p->shaped[i] < 0x10000 && font_has_glyph(fonts, preferred, p->shaped[i])) {
 			/* Drawable, by its script's own face: most characters. */
 			p->face[i] = preferred;
