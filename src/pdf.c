@@ -38,6 +38,7 @@ struct writer {
 	size_t page_count;
 	struct page_views *views;      /* per page: destinations made so far */
 	HPDF_Dict resources;           /* one /Resources for every page */
+	struct buffer fresh;           /* a run's characters its face had not shown */
 	struct deflater *deflater;
 	size_t pages_handed_over, pages_installed;
 	pdf_sink sink;
@@ -79,14 +80,25 @@ static HPDF_Font face_font(struct writer *w, enum face face)
 	return w->faces[face];
 }
 
-/* Remembers which codes a face showed: its ToUnicode map lists them. */
-static void note_codes(struct writer *w, enum face face, const char *text)
+/* Remembers which codes a face showed (its ToUnicode map lists them);
+ * *fresh gets those it had not shown before. */
+static void note_codes(struct writer *w, enum face face, const char *text,
+		       struct buffer *fresh)
 {
 	if (!w->used[face])
 		w->used[face] = xcalloc(0x10000 / 8, 1);
-	for (int32_t c; (c = text_next_char(&text)) >= 0; )
-		if (c < 0x10000)
-			w->used[face][c >> 3] |= (uint8_t)(1u << (c & 7));
+	fresh->len = 0;
+	for (const char *at = text; ; ) {
+		const char *start = at;
+		int32_t c = text_next_char(&at);
+		if (c < 0)
+			break;
+		uint8_t bit = (uint8_t)(1u << (c & 7));
+		if (c >= 0x10000 || (w->used[face][c >> 3] & bit))
+			continue;
+		w->used[face][c >> 3] |= bit;
+		buffer_append(fresh, start, (size_t)(at - start));
+	}
 }
 
 /* The letters a shown code stands for, in logical order, as UTF-16BE hex.
@@ -356,10 +368,13 @@ static void append_hex4(struct buffer *b, unsigned code)
  * TrueType font writes them, and each number moves the next glyph by the
  * adjustment, in thousandths of the font size (TJ subtracts it). The text
  * position was set before, by an empty HPDF_Page_TextOut. */
-static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *g)
+static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *g,
+			  const struct buffer *fresh)
 {
-	/* Measuring marks the glyphs as used: the embedded subset needs them. */
-	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)g->text, (HPDF_UINT)strlen(g->text));
+	/* Measuring marks the glyphs as used, for the embedded subset; those
+	 * the font showed before are marked already. */
+	if (fresh->len)
+		HPDF_Font_TextWidth(font, (const HPDF_BYTE *)fresh->data, (HPDF_UINT)fresh->len);
 	struct buffer tj = {0};
 	buffer_append_str(&tj, "[<");
 	const char *s = g->text;
@@ -461,11 +476,11 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 				font_size = g->size;
 			}
 			set_fill(hp, g->color, &fill, &fill_known);
-			note_codes(w, g->face, g->text);
+			note_codes(w, g->face, g->text, &w->fresh);
 			HPDF_Page_TextOut(hp, (HPDF_REAL)g->x, (HPDF_REAL)(page->height - g->y),
 					  g->adjust ? "" : g->text);
 			if (g->adjust)
-				show_adjusted(hp, want, g);
+				show_adjusted(hp, want, g, &w->fresh);
 			break;
 		}
 		case ITEM_RECT: {
@@ -797,6 +812,7 @@ static void free_writer(struct writer *w)
 	for (int f = 0; f < FACE_COUNT; f++)
 		free(w->used[f]);
 	deflater_free(w->deflater);
+	buffer_free(&w->fresh);
 	free(w);
 }
 
