@@ -98,15 +98,23 @@ static struct field *field_at(void *record, const struct column *col)
 	return (struct field *)((char *)record + col->offset);
 }
 
+/* The length of s without the ASCII spaces and tabs around it, which
+ * start the first *start bytes. */
+static size_t trimmed(const char *s, size_t *start)
+{
+	*start = strspn(s, " \t");
+	size_t end = strlen(s);
+	while (end > *start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	return end - *start;
+}
+
 /* Drops ASCII spaces and tabs around s, in place. */
 static void trim(char *s)
 {
-	size_t start = strspn(s, " \t");
-	size_t end = strlen(s);
-	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-		end--;
-	memmove(s, s + start, end - start);
-	s[end - start] = '\0';
+	size_t start, len = trimmed(s, &start);
+	memmove(s, s + start, len);
+	s[len] = '\0';
 }
 
 /* Finds each known column in the header: where[c] is its cell index, or
@@ -144,40 +152,48 @@ static void map_header(struct csvtable *t, const struct column *cols, size_t nco
 }
 
 /* The text of every empty field of the records (a missing column, an
- * empty cell): one string, never freed. A large catalog has millions of
- * them, and each of its own would be a 32-byte allocation. */
+ * empty cell; millions in a large catalog): one string, never freed. */
 static char no_text[] = "";
 
 /* Reads the CSV at path into a new array of *count records of rec_size
- * bytes, each field filled from its column (the cell's text is taken
- * from the table, not copied). */
+ * bytes, each field filled from its column, trimmed. The texts that are
+ * not empty go into one allocation, *texts (NULL if there is none): a
+ * large catalog has millions of fields, and as many allocations would
+ * cost a fifth of their size again. */
 static enum status read_records(const char *path, const struct column *cols,
 				size_t ncols, size_t rec_size, void **records,
-				size_t *count, struct diag_list *diags)
+				size_t *count, char **texts, struct diag_list *diags)
 {
 	struct csvtable t;
 	enum status st = csvtable_read(&t, path, diags);
 	size_t *where = xmalloc(ncols * sizeof *where);
 	map_header(&t, cols, ncols, where, diags);
 
+	size_t bytes = 0, start;
+	for (size_t r = 0; r < t.row_count; r++)
+		for (size_t c = 0; c < ncols; c++)
+			if (where[c] < t.rows[r].count) {
+				size_t len = trimmed(t.rows[r].cells[where[c]].text, &start);
+				bytes += len ? len + 1 : 0;
+			}
+	char *text = *texts = bytes ? xmalloc(bytes) : NULL;
 	char *recs = xcalloc(t.row_count, rec_size);
 	for (size_t r = 0; r < t.row_count; r++) {
 		struct csvtable_row *row = &t.rows[r];
 		for (size_t c = 0; c < ncols; c++) {
 			struct field *f = field_at(recs + r * rec_size, &cols[c]);
-			if (where[c] < row->count) {
-				struct csvtable_cell *cell = &row->cells[where[c]];
-				f->text = cell->text;
-				f->at = cell->at;
-				cell->text = NULL;
-				trim(f->text);
-				if (!f->text[0]) {
-					free(f->text);
-					f->text = no_text;
-				}
-			} else {
-				f->text = no_text;
+			f->text = no_text;
+			if (where[c] >= row->count) {
 				f->at = (struct span){path, row->line, 0};
+				continue;
+			}
+			const struct csvtable_cell *cell = &row->cells[where[c]];
+			f->at = cell->at;
+			size_t len = trimmed(cell->text, &start);
+			if (len) {
+				f->text = memcpy(text, cell->text + start, len);
+				f->text[len] = '\0';
+				text += len + 1;
 			}
 		}
 	}
@@ -341,7 +357,8 @@ enum status catalog_read(struct catalog *cat, const char *initiatives_path,
 	void *records;
 	enum status st = read_records(initiatives_path, initiative_columns,
 				      COUNT(initiative_columns), sizeof *cat->initiatives,
-				      &records, &cat->initiative_count, diags);
+				      &records, &cat->initiative_count,
+				      &cat->initiative_texts, diags);
 	cat->initiatives = records;
 	for (size_t i = 0; i < cat->initiative_count; i++) {
 		cat->initiatives[i].sector_index = SIZE_MAX;
@@ -350,7 +367,7 @@ enum status catalog_read(struct catalog *cat, const char *initiatives_path,
 
 	st = worse(st, read_records(sectors_path, sector_columns, COUNT(sector_columns),
 				    sizeof *cat->sectors, &records, &cat->sector_count,
-				    diags));
+				    &cat->sector_texts, diags));
 	cat->sectors = records;
 
 	st = worse(st, read_edition(&cat->edition, edition_path, diags));
@@ -360,13 +377,13 @@ enum status catalog_read(struct catalog *cat, const char *initiatives_path,
 static void free_fields(void *record, const struct column *cols, size_t ncols)
 {
 	for (size_t c = 0; c < ncols; c++)
-		if (field_at(record, &cols[c])->text != no_text)
-			free(field_at(record, &cols[c])->text);
+		free(field_at(record, &cols[c])->text);
 }
 
+/* What an initiative owns beside its fields' texts (which are the
+ * catalog's). */
 static void free_initiative(struct initiative *in)
 {
-	free_fields(in, initiative_columns, COUNT(initiative_columns));
 	for (size_t p = 0; p < in->partner_count; p++)
 		free(in->partner_names[p]);
 	free(in->partner_names);
@@ -449,9 +466,6 @@ enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
 		sectors[k] = cat->sectors[chosen[k]];
 		new_index[chosen[k]] = k;
 	}
-	for (size_t i = 0; i < cat->sector_count; i++)
-		if (new_index[i] == SIZE_MAX)
-			free_fields(&cat->sectors[i], sector_columns, COUNT(sector_columns));
 	free(cat->sectors);
 	cat->sectors = sectors;
 	cat->sector_count = count;
@@ -480,9 +494,9 @@ void catalog_free(struct catalog *cat)
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		free_initiative(&cat->initiatives[i]);
 	free(cat->initiatives);
-	for (size_t i = 0; i < cat->sector_count; i++)
-		free_fields(&cat->sectors[i], sector_columns, COUNT(sector_columns));
+	free(cat->initiative_texts);
 	free(cat->sectors);
+	free(cat->sector_texts);
 	free_fields(&cat->edition, edition_keys, COUNT(edition_keys));
 	for (size_t k = 0; k < 3; k++) {
 		free(cat->edition.foreword_text[k].text);

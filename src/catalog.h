@@ -80,6 +80,9 @@ struct catalog {
 	size_t sector_count;
 	struct initiative *initiatives;
 	size_t initiative_count;
+	/* The texts of the sectors' and the initiatives' fields: one
+	 * allocation each, or NULL; an empty field's text is static. */
+	char *sector_texts, *initiative_texts;
 	struct edition edition;
 	bool handout;                  /* catalog_keep_sectors chose the sectors */
 	/* What changed since the previous edition (changes.h), set by the
