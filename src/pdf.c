@@ -101,6 +101,20 @@ static void note_codes(struct writer *w, enum face face, const char *text,
 	}
 }
 
+/* UTF-8 text as UTF-16BE, in hex digits (a ToUnicode entry, a text
+ * string). */
+static void append_utf16_hex(struct buffer *out, const char *text)
+{
+	for (int32_t c; (c = text_next_char(&text)) >= 0; ) {
+		if (c >= 0x10000) {
+			uint32_t v = (uint32_t)c - 0x10000;
+			buffer_printf(out, "%04X%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+		} else {
+			buffer_printf(out, "%04X", (unsigned)c);
+		}
+	}
+}
+
 /* The letters a shown code stands for, in logical order, as UTF-16BE hex.
  * A presentation form (a contextual Arabic form, lam-alef, a Hebrew letter
  * with its point) maps back to its letters by NFKC (which keeps a hamza
@@ -115,14 +129,7 @@ static void append_letters(struct buffer *out, uint32_t code)
 	utf8proc_encode_char((utf8proc_int32_t)code, one);
 	utf8proc_uint8_t *letters = presentation ? utf8proc_NFKC(one) : NULL;
 	const char *s = (const char *)(letters ? letters : one);
-	for (int32_t c; (c = text_next_char(&s)) >= 0; ) {
-		if (c >= 0x10000) {
-			uint32_t v = (uint32_t)c - 0x10000;
-			buffer_printf(out, "%04X%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-		} else {
-			buffer_printf(out, "%04X", (unsigned)c);
-		}
-	}
+	append_utf16_hex(out, s);
 	free(letters);
 }
 
@@ -588,14 +595,7 @@ static void install_deflated(struct writer *w, size_t left)
 static void append_text_string(struct buffer *out, const char *text)
 {
 	buffer_append_str(out, "<FEFF");
-	for (int32_t c; (c = text_next_char(&text)) >= 0; ) {
-		if (c >= 0x10000) {
-			uint32_t v = (uint32_t)c - 0x10000;
-			buffer_printf(out, "%04X%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-		} else {
-			buffer_printf(out, "%04X", (unsigned)c);
-		}
-	}
+	append_utf16_hex(out, text);
 	buffer_append_str(out, ">");
 }
 
