@@ -17,26 +17,12 @@
 
 enum { PAGES_PER_NODE = 1000 };
 
-/* A destination made once and shared: the contents, the index, the
- * outline and the names point at the same places again and again. */
-struct page_view {
-	double y;
-	HPDF_Destination dst;
-};
-
-struct page_views {
-	struct page_view *items;
-	size_t count, cap;
-};
-
 struct writer {
 	HPDF_Doc pdf;
 	const struct fontset *fonts;
 	HPDF_Font faces[FACE_COUNT];   /* loaded on first use */
 	uint8_t *used[FACE_COUNT];     /* bitmap of the BMP codes each face showed */
 	HPDF_Page *pages;
-	size_t page_count;
-	struct page_views *views;      /* per page: destinations made so far */
 	HPDF_Dict resources;           /* one /Resources for every page */
 	struct buffer fresh;           /* a run's characters its face had not shown */
 	struct deflater *deflater;
@@ -186,29 +172,6 @@ static HPDF_Rect area(const struct page *page, double x, double y, double width,
 			   .top = (HPDF_REAL)(page->height - y)};
 }
 
-/* The view of page at y ([page /FitH top]), one object however many
- * links, outline entries and names lead there: libharu spends some
- * 400 bytes on each, and 10,000 initiatives have 60,000 such pointers to
- * 5,000 places. */
-static HPDF_Destination destination(struct writer *w, const struct document *doc,
-				    size_t page, double y)
-{
-	struct page_views *views = &w->views[page];
-	for (size_t i = 0; i < views->count; i++)
-		if (views->items[i].y == y)
-			return views->items[i].dst;
-	/* Made by hand, as libharu's own are meant to sit inside one
-	 * object only: this one is an object of its own. */
-	HPDF_Destination dst = HPDF_Array_New(w->pdf->mmgr);
-	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
-	HPDF_Xref_Add(w->pdf->xref, dst);
-	HPDF_Array_Add(dst, w->pages[page]);
-	HPDF_Array_AddName(dst, "FitH");
-	HPDF_Array_AddReal(dst, (HPDF_REAL)(doc->pages[page].height - y));
-	grow_array((void **)&views->items, &views->cap, views->count + 1, sizeof *views->items);
-	views->items[views->count++] = (struct page_view){y, dst};
-	return dst;
-}
 
 /* Written as the entries of a dictionary that holds none: its attr, the
  * entries' text. */
@@ -250,6 +213,17 @@ static void set_entries(struct writer *w, HPDF_Dict dict, const struct buffer *e
 static unsigned object_number(const void *object)
 {
 	return (unsigned)(((const HPDF_Obj_Header *)object)->obj_id & 0x00FFFFFF);
+}
+
+/* The view of page at y, as a destination: [page /FitH top]. Written
+ * out where it is used (a link, an outline entry, a name): an object
+ * shared by them would cost libharu some 400 bytes, and 100,000
+ * initiatives lead to 150,000 places. */
+static void append_destination(struct buffer *out, const struct writer *w,
+			       const struct document *doc, size_t page, double y)
+{
+	buffer_printf(out, "[%u 0 R /FitH %.2f]", object_number(w->pages[page]),
+		      doc->pages[page].height - y);
 }
 
 /* text as a PDF literal string: a URI is bytes, and every byte that could
@@ -524,10 +498,11 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 		}
 		case ITEM_LINK_PAGE: {
 			const struct link *l = &it->u.link;
-			HPDF_Destination dst = destination(w, doc, l->target_page, l->target_y);
-			char target[48];
-			snprintf(target, sizeof target, "/Dest %u 0 R", object_number(dst));
-			add_link(w, hp, &annots, page, l, target);
+			struct buffer target = {0};
+			buffer_append_str(&target, "/Dest ");
+			append_destination(&target, w, doc, l->target_page, l->target_y);
+			add_link(w, hp, &annots, page, l, target.data);
+			buffer_free(&target);
 			break;
 		}
 		}
@@ -652,9 +627,9 @@ static void add_outline(struct writer *w, const struct document *doc)
 			buffer_printf(&text, "/First %u 0 R\012/Last %u 0 R\012/Count -%zu\012",
 				      object_number(entries[l->first]),
 				      object_number(entries[l->last]), l->children);
-		buffer_printf(&text, "/Dest %u 0 R\012",
-			      object_number(destination(w, doc, doc->outline[i].page,
-							doc->outline[i].y)));
+		buffer_append_str(&text, "/Dest ");
+		append_destination(&text, w, doc, doc->outline[i].page, doc->outline[i].y);
+		buffer_append_str(&text, "\012");
 		set_entries(w, entries[i], &text);
 	}
 	text.len = 0;
@@ -712,34 +687,39 @@ static int compare_destinations(const void *pa, const void *pb)
 }
 
 /* A leaf of the destinations' name tree: sorted[first, end) as
- * /Names [(name) dest ...]; with /Limits [(first) (last)] when it is one
- * of several (then it must be an object of its own). */
+ * /Names [(name) [page /FitH top] ...]; with /Limits [(first) (last)]
+ * when it is one of several. */
 static HPDF_Dict names_leaf(struct writer *w, const struct document *doc,
 			    const struct destination **sorted, size_t first, size_t end,
 			    bool one_of_several)
 {
-	HPDF_MMgr mmgr = w->pdf->mmgr;
-	HPDF_Dict leaf = HPDF_Dict_New(mmgr);
+	struct buffer text = {0};
 	if (one_of_several) {
-		HPDF_Xref_Add(w->pdf->xref, leaf);
-		HPDF_Array limits = HPDF_Array_New(mmgr);
-		HPDF_Array_Add(limits, HPDF_String_New(mmgr, sorted[first]->name, NULL));
-		HPDF_Array_Add(limits, HPDF_String_New(mmgr, sorted[end - 1]->name, NULL));
-		HPDF_Dict_Add(leaf, "Limits", limits);
+		buffer_append_str(&text, "/Limits [");
+		append_pdf_string(&text, sorted[first]->name);
+		buffer_append_str(&text, " ");
+		append_pdf_string(&text, sorted[end - 1]->name);
+		buffer_append_str(&text, "]\012");
 	}
-	HPDF_Array names = HPDF_Array_New(mmgr);
+	buffer_append_str(&text, "/Names [");
 	for (size_t i = first; i < end; i++) {
-		HPDF_Array_Add(names, HPDF_String_New(mmgr, sorted[i]->name, NULL));
-		HPDF_Array_Add(names, destination(w, doc, sorted[i]->page, sorted[i]->y));
+		buffer_append_str(&text, "\012");
+		append_pdf_string(&text, sorted[i]->name);
+		buffer_append_str(&text, " ");
+		append_destination(&text, w, doc, sorted[i]->page, sorted[i]->y);
 	}
-	HPDF_Dict_Add(leaf, "Names", names);
+	buffer_append_str(&text, "\012]\012");
+	HPDF_Dict leaf = entries_object(w);
+	set_entries(w, leaf, &text);
+	buffer_free(&text);
 	return leaf;
 }
 
 /* The catalog's /Names << /Dests TREE >>, its keys in byte order as the
- * PDF reference asks. A tree of one leaf holds the names itself; libharu's
- * arrays stop at 32,767 items, so more than a leaf's worth of names (one
- * per initiative: 30,000 failed) hang from the root as /Kids. */
+ * PDF reference asks. A tree of one leaf holds the names itself; more
+ * than a leaf's worth (one per initiative) hang from the root as /Kids,
+ * so that no object grows without bound. Leaves and root are objects of
+ * entries written as one string (entries_object). */
 static void add_named_destinations(struct writer *w, const struct document *doc)
 {
 	enum { NAMES_PER_LEAF = 1000 };
@@ -754,18 +734,23 @@ static void add_named_destinations(struct writer *w, const struct document *doc)
 	if (count <= NAMES_PER_LEAF) {
 		dests = names_leaf(w, doc, sorted, 0, count, false);
 	} else {
-		dests = HPDF_Dict_New(w->pdf->mmgr);
-		HPDF_Array kids = HPDF_Array_New(w->pdf->mmgr);
+		struct buffer kids = {0};
+		buffer_append_str(&kids, "/Kids [");
 		for (size_t first = 0; first < count; first += NAMES_PER_LEAF) {
 			size_t end = first + NAMES_PER_LEAF < count ? first + NAMES_PER_LEAF : count;
-			HPDF_Array_Add(kids, names_leaf(w, doc, sorted, first, end, true));
+			HPDF_Dict leaf = names_leaf(w, doc, sorted, first, end, true);
+			buffer_printf(&kids, " %u 0 R", object_number(leaf));
 		}
-		HPDF_Dict_Add(dests, "Kids", kids);
+		buffer_append_str(&kids, " ]\012");
+		dests = entries_object(w);
+		set_entries(w, dests, &kids);
+		buffer_free(&kids);
 	}
 	free(sorted);
 	HPDF_Dict tree = HPDF_Dict_New(w->pdf->mmgr);
-	HPDF_Dict_Add(tree, "Dests", dests);
-	HPDF_Dict_Add(w->pdf->catalog, "Names", tree);
+	if (!tree || HPDF_Dict_Add(tree, "Dests", dests) != HPDF_OK ||
+	    HPDF_Dict_Add(w->pdf->catalog, "Names", tree) != HPDF_OK)
+		on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
 }
 
 /* The document's only date is the edition's (YYYY-MM-DD), so that the
@@ -806,9 +791,6 @@ static void set_right_to_left(struct writer *w)
 static void free_writer(struct writer *w)
 {
 	free(w->pages);
-	for (size_t p = 0; w->views && p < w->page_count; p++)
-		free(w->views[p].items);
-	free(w->views);
 	for (int f = 0; f < FACE_COUNT; f++)
 		free(w->used[f]);
 	deflater_free(w->deflater);
@@ -826,8 +808,6 @@ enum status pdf_render(struct document *doc, const struct fontset *fonts,
 	w->sink = sink;
 	w->sink_user = sink_user;
 	w->pages = xcalloc(doc->page_count, sizeof *w->pages);
-	w->views = xcalloc(doc->page_count ? doc->page_count : 1, sizeof *w->views);
-	w->page_count = doc->page_count;
 	w->pdf = HPDF_New(on_error, w);
 	w->deflater = deflater_new();
 	if (!w->pdf || !w->deflater) {
