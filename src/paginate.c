@@ -31,6 +31,22 @@ struct cursor {
 	size_t fill_count;
 };
 
+/* Where an anchor landed. */
+struct place {
+	size_t page;
+	double y;
+	const char *label;       /* the page's label; NULL until it landed */
+};
+
+/* Where the anchors landed in one pass, and the labels of the pages they
+ * landed on: one string per page, however many anchors it holds (a large
+ * booklet has hundreds of thousands). */
+struct places {
+	struct place *of;        /* per anchor */
+	char **page_labels;      /* per page; NULL where no anchor landed */
+	size_t page_count;
+};
+
 struct flow {
 	const struct booklet *booklet;
 	const struct layout *layout;
@@ -40,8 +56,8 @@ struct flow {
 					   their arrays in the store */
 	struct line_chunk *store, *store_end;   /* see store_lines */
 	struct page **figures;          /* per block: a BLOCK_CHART's, else NULL */
-	struct place *known;            /* per anchor, from the previous pass */
-	struct place *found;            /* per anchor, this pass */
+	struct places known;            /* from the previous pass */
+	struct places found;            /* this pass */
 	const char *chapter_title;      /* for the running head */
 	size_t block;                   /* the block being placed */
 	struct cursor at;
@@ -72,13 +88,6 @@ struct line_chunk {
 	size_t used, size;       /* bytes of data */
 	size_t last_block;       /* the last block with lines in it */
 	max_align_t data[];
-};
-
-/* Where an anchor landed. */
-struct place {
-	size_t page;
-	double y;
-	char *label;             /* the page's label; NULL until it landed */
 };
 
 
@@ -412,10 +421,19 @@ static void record_anchor(struct flow *f, const struct block *b, double y)
 {
 	if (!b->anchored)
 		return;
-	struct place *p = &f->found[b->anchor];
-	free(p->label);
-	*p = (struct place){.page = f->at.index, .y = y,
-			    .label = document_page_label(f->doc, f->at.index)};
+	struct places *found = &f->found;
+	if (f->at.index >= found->page_count) {
+		size_t count = f->doc->page_count;
+		found->page_labels = xrealloc(found->page_labels,
+					      count * sizeof *found->page_labels);
+		memset(found->page_labels + found->page_count, 0,
+		       (count - found->page_count) * sizeof *found->page_labels);
+		found->page_count = count;
+	}
+	char **label = &found->page_labels[f->at.index];
+	if (!*label)
+		*label = document_page_label(f->doc, f->at.index);
+	found->of[b->anchor] = (struct place){.page = f->at.index, .y = y, .label = *label};
 	if (b->destination)
 		document_add_destination(f->doc, b->destination, f->at.index, y);
 }
@@ -788,7 +806,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
 	bool rtl = f->booklet->right_to_left;
-	const struct place *target = &f->known[b->targets[0]];
+	const struct place *target = &f->known.of[b->targets[0]];
 	const char *number = place_label(target);
 	struct lines *title = &f->lines[i];
 	enter_block(f, b);
@@ -898,7 +916,7 @@ static void place_index_entry(struct flow *f, size_t i)
 	bool rtl = term->rtl;
 	const struct place **targets = xcalloc(b->target_count, sizeof *targets);
 	for (size_t k = 0; k < b->target_count; k++)
-		targets[k] = &f->known[b->targets[k]];
+		targets[k] = &f->known.of[b->targets[k]];
 	qsort(targets, b->target_count, sizeof *targets, compare_places);
 
 	struct index_number *numbers = xcalloc(b->target_count, sizeof *numbers);
@@ -1167,11 +1185,13 @@ static bool same_places(const struct place *a, const struct place *b, size_t cou
 	return true;
 }
 
-static void free_places(struct place *places, size_t count)
+static void free_places(struct places *places)
 {
-	for (size_t i = 0; i < count; i++)
-		free(places[i].label);
-	free(places);
+	for (size_t i = 0; i < places->page_count; i++)
+		free(places->page_labels[i]);
+	free(places->page_labels);
+	free(places->of);
+	*places = (struct places){0};
 }
 
 /* The measure a block's lines or figure are set to. */
@@ -1226,7 +1246,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	f.leader_dot = typeset_width(fonts, ".", &leader_style);
 	f.leader_pitch = typeset_width(fonts, ". .", &leader_style) - f.leader_dot;
 	size_t anchors = booklet->anchor_count ? booklet->anchor_count : 1;
-	f.known = xcalloc(anchors, sizeof *f.known);
+	f.known.of = xcalloc(anchors, sizeof *f.known.of);
 
 	/* The contents and the index print the pages of what comes after
 	 * them, so lay out again until no anchor moves. Entries reserve room
@@ -1244,10 +1264,10 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 		f.started = false;
 		f.drawing = pass > 0;
 		f.chapter_title = NULL;
-		f.found = xcalloc(anchors, sizeof *f.found);
+		f.found = (struct places){.of = xcalloc(anchors, sizeof *f.found.of)};
 		flow_blocks(&f);
-		bool settled = same_places(f.known, f.found, anchors);
-		free_places(f.known, anchors);
+		bool settled = same_places(f.known.of, f.found.of, anchors);
+		free_places(&f.known);
 		f.known = f.found;
 		if ((settled && f.drawing) || pass == 7)
 			break;
@@ -1269,6 +1289,6 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	document_trim(out);
 	free(f.lines);
 	free(f.figures);
-	free_places(f.known, anchors);
+	free_places(&f.known);
 	free_labels(&f);
 }
