@@ -12,6 +12,8 @@ struct coverage {
 	struct fontset *fonts;
 	struct diag_list *diags;
 	uint8_t *seen;            /* one bit per code point already reported */
+	uint8_t *drawable;        /* one bit per code point found drawable: the
+				     fonts are asked once per character */
 };
 
 /* Printable ASCII: every Latin face has it, and NFC leaves it alone. */
@@ -31,10 +33,15 @@ static void check_field(struct coverage *c, const struct field *f)
 	const char *s = nfc ? nfc : f->text;
 	for (int32_t cp; (cp = text_next_char(&s)) >= 0; ) {
 		uint32_t u = (uint32_t)cp;
-		if ((u >= 0x20 && u < 0x7F) || c->seen[u >> 3] & (1u << (u & 7)) ||
-		    typeset_can_draw(c->fonts, u))
+		uint8_t bit = (uint8_t)(1u << (u & 7));
+		if ((u >= 0x20 && u < 0x7F) || (c->seen[u >> 3] & bit) ||
+		    (c->drawable[u >> 3] & bit))
 			continue;
-		c->seen[u >> 3] |= (uint8_t)(1u << (u & 7));
+		if (typeset_can_draw(c->fonts, u)) {
+			c->drawable[u >> 3] |= bit;
+			continue;
+		}
+		c->seen[u >> 3] |= bit;
 		diag_warning(c->diags, f->at,
 			     "character U+%04X is in none of the bundled fonts; "
 			     "it is drawn as a placeholder (U+FFFD)", (unsigned)u);
@@ -46,7 +53,8 @@ void coverage_check(const struct catalog *cat, struct fontset *fonts,
 		    struct diag_list *diags)
 {
 	struct coverage c = {.fonts = fonts, .diags = diags,
-			     .seen = xcalloc(0x110000 / 8, 1)};
+			     .seen = xcalloc(0x110000 / 8, 1),
+			     .drawable = xcalloc(0x110000 / 8, 1)};
 	const struct edition *e = &cat->edition;
 	const struct field *edition_fields[] = {
 		&e->title, &e->title_he, &e->title_ar, &e->subtitle, &e->subtitle_he,
@@ -78,4 +86,5 @@ void coverage_check(const struct catalog *cat, struct fontset *fonts,
 			check_field(&c, fields[k]);
 	}
 	free(c.seen);
+	free(c.drawable);
 }
