@@ -34,6 +34,7 @@ struct para {
 				      character, when both are set together */
 	double size;               /* the style's size, points */
 	FriBidiParType base;
+	bool left_to_right;        /* every level is 0: no line is reordered */
 	void *arrays;              /* one allocation for all the arrays but cp */
 };
 
@@ -313,6 +314,7 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		 * to join or mirror: FriBidi, which allocates for every run
 		 * of types, is not needed (12% of a large English booklet). */
 		p->base = FRIBIDI_PAR_LTR;
+		p->left_to_right = true;
 		memset(p->levels, 0, n * sizeof *p->levels);
 	} else {
 		/* FriBidi fails only when it cannot allocate. */
@@ -789,9 +791,9 @@ static void build_line(struct para *p, struct fontset *fonts, struct line_room *
 		       double extra_per_gap, struct line *line)
 {
 	FriBidiStrIndex *map = room->map;
-	if (b > a && !fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, p->types,
-					   (FriBidiStrIndex)(b - a), (FriBidiStrIndex)a,
-					   p->base, p->levels, NULL, map))
+	if (b > a && !p->left_to_right &&
+	    !fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, p->types, (FriBidiStrIndex)(b - a),
+				  (FriBidiStrIndex)a, p->base, p->levels, NULL, map))
 		out_of_memory(b - a);
 	struct run_builder rb = {.runs = room->runs, .text = room->text,
 				 .adjust = room->adjust};
