@@ -67,16 +67,20 @@ struct flow {
 	bool drawing;
 	double leader_dot, leader_pitch;   /* contents leaders: a dot's width,
 					      and from one dot to the next */
-	struct label *labels;           /* labels as set once (open addressing;
-					   a power of two long, or 0) */
+	struct label *labels;           /* labels as set once, in that order */
 	size_t label_count, label_cap;
+	uint32_t *label_slots;          /* 1 + the index of a label, or 0 for an
+					   empty slot (open addressing; a power of
+					   two long, or 0): hundreds of thousands
+					   of labels, so the table is small */
+	size_t slot_count;
 };
 
 /* A label (a page number, a running head, a comma) as typeset once: a
  * large booklet sets the same few thousand labels hundreds of thousands
  * of times, on every page and after every index entry. */
 struct label {
-	char *text;              /* NULL marks an empty slot */
+	char *text;
 	struct text_style style;
 	struct lines lines;      /* typeset_paragraph(text, style, DIR_AUTO,
 				    ALIGN_START, no measure) */
@@ -215,54 +219,57 @@ static bool same_style(const struct text_style *a, const struct text_style *b)
 	       a->arabic_digits == b->arabic_digits;
 }
 
-static struct label *label_slot(struct label *slots, size_t cap, const char *text,
-				const struct text_style *style)
+static uint32_t *label_slot(const struct flow *f, uint32_t *slots, size_t cap,
+			    const char *text, const struct text_style *style)
 {
 	uint64_t h = 14695981039346656037u;   /* FNV-1a of the text and the size */
 	for (const char *c = text; *c; c++)
 		h = (h ^ (unsigned char)*c) * 1099511628211u;
 	h = (h ^ (uint64_t)(style->size * 64)) * 1099511628211u;
 	size_t i = (size_t)(h ^ h >> 32) & (cap - 1);
-	while (slots[i].text && !(strcmp(slots[i].text, text) == 0 &&
-				  same_style(&slots[i].style, style)))
+	while (slots[i] && !(strcmp(f->labels[slots[i] - 1].text, text) == 0 &&
+			     same_style(&f->labels[slots[i] - 1].style, style)))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }
 
-/* The lines of text set in style on one line of any length, set once. */
+/* The lines of text set in style on one line of any length, set once;
+ * the pointer is good until the next call. */
 static const struct lines *label_lines(struct flow *f, const char *text,
 				       const struct text_style *style)
 {
-	if (f->label_cap) {
-		struct label *kept = label_slot(f->labels, f->label_cap, text, style);
-		if (kept->text)
-			return &kept->lines;
+	if (f->slot_count) {
+		uint32_t kept = *label_slot(f, f->label_slots, f->slot_count, text, style);
+		if (kept)
+			return &f->labels[kept - 1].lines;
 	}
-	if (2 * (f->label_count + 1) > f->label_cap) {
-		size_t cap = f->label_cap ? 2 * f->label_cap : 256;
-		struct label *slots = xcalloc(cap, sizeof *slots);
-		for (size_t i = 0; i < f->label_cap; i++)
-			if (f->labels[i].text)
-				*label_slot(slots, cap, f->labels[i].text, &f->labels[i].style) =
-					f->labels[i];
-		free(f->labels);
-		f->labels = slots;
-		f->label_cap = cap;
+	if (2 * (f->label_count + 1) > f->slot_count) {
+		size_t cap = f->slot_count ? 2 * f->slot_count : 256;
+		uint32_t *slots = xcalloc(cap, sizeof *slots);
+		for (size_t k = 0; k < f->label_count; k++)
+			*label_slot(f, slots, cap, f->labels[k].text, &f->labels[k].style) =
+				(uint32_t)(k + 1);
+		free(f->label_slots);
+		f->label_slots = slots;
+		f->slot_count = cap;
 	}
-	struct label *slot = label_slot(f->labels, f->label_cap, text, style);
-	*slot = (struct label){.text = xstrdup(text), .style = *style};
-	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &slot->lines);
-	f->label_count++;
-	return &slot->lines;
+	uint32_t *slot = label_slot(f, f->label_slots, f->slot_count, text, style);
+	grow_array((void **)&f->labels, &f->label_cap, f->label_count + 1, sizeof *f->labels);
+	struct label *label = &f->labels[f->label_count++];
+	*label = (struct label){.text = xstrdup(text), .style = *style};
+	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &label->lines);
+	*slot = (uint32_t)f->label_count;
+	return &label->lines;
 }
 
 static void free_labels(struct flow *f)
 {
-	for (size_t i = 0; i < f->label_cap; i++) {
-		free(f->labels[i].text);
-		lines_free(&f->labels[i].lines);
+	for (size_t k = 0; k < f->label_count; k++) {
+		free(f->labels[k].text);
+		lines_free(&f->labels[k].lines);
 	}
 	free(f->labels);
+	free(f->label_slots);
 }
 
 /* typeset_width, of a label. */
