@@ -52,8 +52,8 @@ struct flow {
 	const struct layout *layout;
 	struct fontset *fonts;
 	struct document *doc;
-	struct lines *lines;            /* per block; BLOCK_TEXT and contents titles;
-					   their arrays in the store */
+	struct lines **lines;           /* per block (see lines_of); BLOCK_TEXT and
+					   contents titles; their arrays in the store */
 	struct line_chunk *store, *store_end;   /* see store_lines */
 	struct page **figures;          /* per block: a BLOCK_CHART's, else NULL */
 	struct places known;            /* from the previous pass */
@@ -537,20 +537,30 @@ static size_t lines_to_take(size_t placed, size_t total, size_t room)
 	return take;
 }
 
+/* The blocks' lines are kept in chunks of this many blocks, each given
+ * back once the drawing pass is past it (see spend_lines). */
+enum { LINES_PER_CHUNK = 4096 };
+
+/* Block i's lines. */
+static struct lines *lines_of(const struct flow *f, size_t i)
+{
+	return &f->lines[i / LINES_PER_CHUNK][i % LINES_PER_CHUNK];
+}
+
 /* Height of a block from the top of its space before to its last line. */
 static double block_height(const struct flow *f, size_t i, size_t max_lines)
 {
 	const struct block *b = &f->booklet->blocks[i];
 	switch (b->kind) {
 	case BLOCK_TEXT: {
-		size_t n = f->lines[i].count < max_lines ? f->lines[i].count : max_lines;
+		size_t n = lines_of(f, i)->count < max_lines ? lines_of(f, i)->count : max_lines;
 		return b->space_before + (double)n * b->leading;
 	}
 	case BLOCK_RULE:
 		return b->space_before + b->space_after;
 	case BLOCK_CONTENTS_ENTRY:
 	case BLOCK_INDEX_ENTRY: {
-		size_t n = f->lines[i].count ? f->lines[i].count : 1;
+		size_t n = lines_of(f, i)->count ? lines_of(f, i)->count : 1;
 		return b->space_before + (double)(n < max_lines ? n : max_lines) * b->leading;
 	}
 	case BLOCK_CHART:
@@ -600,7 +610,7 @@ static void balance_columns(struct flow *f)
  * lines need to. */
 static bool splits(const struct flow *f, size_t i)
 {
-	return f->booklet->blocks[i].kind == BLOCK_TEXT && f->lines[i].count >= 4;
+	return f->booklet->blocks[i].kind == BLOCK_TEXT && lines_of(f, i)->count >= 4;
 }
 
 /* Height of the blocks from i on that keep with the next, and the first
@@ -638,7 +648,7 @@ static void keep_together(struct flow *f, size_t i)
 static size_t keep_last_lines(const struct flow *f, size_t i, size_t placed, size_t take)
 {
 	const struct block *b = &f->booklet->blocks[i];
-	size_t total = f->lines[i].count;
+	size_t total = lines_of(f, i)->count;
 	if (!b->keep_with_next || !splits(f, i) || placed + take < total ||
 	    i + 1 >= f->booklet->count)
 		return take;
@@ -652,7 +662,7 @@ static size_t keep_last_lines(const struct flow *f, size_t i, size_t placed, siz
 static void place_text(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
-	struct lines *lines = &f->lines[i];
+	struct lines *lines = lines_of(f, i);
 	enter_block(f, b);
 	if (b->keep_with_next)
 		keep_together(f, i);
@@ -815,7 +825,7 @@ static void place_contents_entry(struct flow *f, size_t i)
 	bool rtl = f->booklet->right_to_left;
 	const struct place *target = &f->known.of[b->targets[0]];
 	const char *number = place_label(target);
-	struct lines *title = &f->lines[i];
+	struct lines *title = lines_of(f, i);
 	enter_block(f, b);
 	add_space(f, b->space_before);
 	double need = block_height(f, i, SIZE_MAX) - b->space_before;
@@ -919,7 +929,7 @@ struct index_number {
 static void place_index_entry(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
-	struct lines *term = &f->lines[i];
+	struct lines *term = lines_of(f, i);
 	bool rtl = term->rtl;
 	const struct place **targets = xcalloc(b->target_count, sizeof *targets);
 	for (size_t k = 0; k < b->target_count; k++)
@@ -1024,7 +1034,7 @@ static void *store_alloc(struct flow *f, size_t bytes, size_t block)
  * arrays freed one by one would leave holes between the runs' texts. */
 static void store_lines(struct flow *f, size_t i)
 {
-	struct lines *lines = &f->lines[i];
+	struct lines *lines = lines_of(f, i);
 	struct line *items = store_alloc(f, lines->count * sizeof *items, i);
 	for (size_t k = 0; k < lines->count; k++) {
 		struct line *line = &lines->items[k];
@@ -1039,10 +1049,13 @@ static void store_lines(struct flow *f, size_t i)
 
 /* Frees what block i's lines still own (the runs' texts a pass did not
  * draw), forgets them, and gives back the chunks of the store that hold
- * only lines of blocks up to i. */
+ * only lines of blocks up to i, and the chunk of lines i ends. */
 static void spend_lines(struct flow *f, size_t i)
 {
-	struct lines *lines = &f->lines[i];
+	struct lines **chunk = &f->lines[i / LINES_PER_CHUNK];
+	if (!*chunk)
+		return;   /* given back already */
+	struct lines *lines = lines_of(f, i);
 	for (size_t k = 0; k < lines->count; k++)
 		for (size_t r = 0; r < lines->items[k].run_count; r++)
 			free(lines->items[k].runs[r].text);   /* and its adjust */
@@ -1054,6 +1067,10 @@ static void spend_lines(struct flow *f, size_t i)
 	}
 	if (!f->store)
 		f->store_end = NULL;
+	if ((i + 1) % LINES_PER_CHUNK == 0 || i + 1 == f->booklet->count) {
+		free(*chunk);
+		*chunk = NULL;
+	}
 }
 
 static void flow_blocks(struct flow *f)
@@ -1109,12 +1126,12 @@ static void flow_blocks(struct flow *f)
 }
 
 /* Sums up how the booklet's paragraphs were set. */
-static struct layout_quality measure_quality(const struct lines *lines, size_t count)
+static struct layout_quality measure_quality(const struct flow *f)
 {
 	struct layout_quality q = {.worst_space_ratio = 1};
-	for (size_t i = 0; i < count; i++)
-		for (size_t k = 0; k < lines[i].count; k++) {
-			const struct line *l = &lines[i].items[k];
+	for (size_t i = 0; i < f->booklet->count; i++)
+		for (size_t k = 0; k < lines_of(f, i)->count; k++) {
+			const struct line *l = &lines_of(f, i)->items[k];
 			q.hyphenated_lines += l->hyphenated;
 			if (l->space_ratio == 1)
 				continue;
@@ -1220,6 +1237,8 @@ static void typeset_blocks(struct flow *f)
 	const struct booklet *bk = f->booklet;
 	for (size_t i = 0; i < bk->count; i++)
 		spend_lines(f, i);
+	for (size_t c = 0; c * LINES_PER_CHUNK < bk->count; c++)
+		f->lines[c] = xcalloc(LINES_PER_CHUNK, sizeof *f->lines[c]);
 	for (size_t i = 0; i < bk->count; i++) {
 		const struct block *b = &bk->blocks[i];
 		progress_report(STAGE_TYPESET, i, bk->count);
@@ -1227,7 +1246,7 @@ static void typeset_blocks(struct flow *f)
 		    b->kind != BLOCK_INDEX_ENTRY)
 			continue;
 		typeset_paragraph(f->fonts, b->text, &b->style, b->dir, b->align,
-				  set_width(f, b), &f->lines[i]);
+				  set_width(f, b), lines_of(f, i));
 		store_lines(f, i);
 	}
 }
@@ -1236,7 +1255,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 		      struct fontset *fonts, struct document *out)
 {
 	struct flow f = {.booklet = booklet, .layout = layout, .fonts = fonts};
-	f.lines = xcalloc(booklet->count, sizeof *f.lines);
+	f.lines = xcalloc(booklet->count / LINES_PER_CHUNK + 1, sizeof *f.lines);
 	f.figures = xcalloc(booklet->count, sizeof *f.figures);
 	typeset_blocks(&f);
 	for (size_t i = 0; i < booklet->count; i++) {
@@ -1248,7 +1267,7 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 				     f.figures[i]);
 		}
 	}
-	struct layout_quality quality = measure_quality(f.lines, booklet->count);
+	struct layout_quality quality = measure_quality(&f);
 	struct text_style leader_style = leaders_style(layout);
 	f.leader_dot = typeset_width(fonts, ".", &leader_style);
 	f.leader_pitch = typeset_width(fonts, ". .", &leader_style) - f.leader_dot;
