@@ -31,6 +31,12 @@ struct cursor {
 	size_t fill_count;
 };
 
+/* A chart's figure, as laid out once. */
+struct figure {
+	size_t block;
+	struct page page;
+};
+
 /* Where an anchor landed. */
 struct place {
 	size_t page;
@@ -55,7 +61,8 @@ struct flow {
 	struct lines **lines;           /* per block (see lines_of); BLOCK_TEXT and
 					   contents titles; their arrays in the store */
 	struct line_chunk *store, *store_end;   /* see store_lines */
-	struct page **figures;          /* per block: a BLOCK_CHART's, else NULL */
+	struct figure *figures;         /* the charts', in block order */
+	size_t figure_count;
 	struct places known;            /* from the previous pass */
 	struct places found;            /* this pass */
 	const char *chapter_title;      /* for the running head */
@@ -537,6 +544,15 @@ static size_t lines_to_take(size_t placed, size_t total, size_t room)
 	return take;
 }
 
+/* The figure of block i, a chart (a booklet has a handful). */
+static const struct page *figure_of(const struct flow *f, size_t i)
+{
+	size_t k = 0;
+	while (f->figures[k].block != i)
+		k++;
+	return &f->figures[k].page;
+}
+
 /* The blocks' lines are kept in chunks of this many blocks, each given
  * back once the drawing pass is past it (see spend_lines). */
 enum { LINES_PER_CHUNK = 4096 };
@@ -564,7 +580,7 @@ static double block_height(const struct flow *f, size_t i, size_t max_lines)
 		return b->space_before + (double)(n < max_lines ? n : max_lines) * b->leading;
 	}
 	case BLOCK_CHART:
-		return b->space_before + f->figures[i]->height;
+		return b->space_before + figure_of(f, i)->height;
 	default:
 		return 0;
 	}
@@ -754,7 +770,7 @@ static void place_color_bar(struct flow *f, const struct block *b)
 static void place_chart(struct flow *f, size_t i)
 {
 	const struct block *b = &f->booklet->blocks[i];
-	const struct page *fig = f->figures[i];
+	const struct page *fig = figure_of(f, i);
 	enter_block(f, b);
 	if (!f->at.empty && f->at.y + b->space_before + fig->height > frame_bottom(f) + 0.01)
 		next_frame(f);
@@ -1256,16 +1272,16 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 {
 	struct flow f = {.booklet = booklet, .layout = layout, .fonts = fonts};
 	f.lines = xcalloc(booklet->count / LINES_PER_CHUNK + 1, sizeof *f.lines);
-	f.figures = xcalloc(booklet->count, sizeof *f.figures);
 	typeset_blocks(&f);
 	for (size_t i = 0; i < booklet->count; i++) {
 		const struct block *b = &booklet->blocks[i];
-		if (b->kind == BLOCK_CHART) {
-			f.figures[i] = xcalloc(1, sizeof *f.figures[i]);
-			chart_layout(b->chart, fonts, layout->base_size, set_width(&f, b),
-				     layout->chart_height, frame_bottom(&f) - frame_top(&f),
-				     f.figures[i]);
-		}
+		if (b->kind != BLOCK_CHART)
+			continue;
+		f.figures = xrealloc(f.figures, (f.figure_count + 1) * sizeof *f.figures);
+		struct figure *fig = &f.figures[f.figure_count++];
+		*fig = (struct figure){.block = i};
+		chart_layout(b->chart, fonts, layout->base_size, set_width(&f, b),
+			     layout->chart_height, frame_bottom(&f) - frame_top(&f), &fig->page);
 	}
 	struct layout_quality quality = measure_quality(&f);
 	struct text_style leader_style = leaders_style(layout);
@@ -1306,12 +1322,10 @@ void paginate_booklet(const struct booklet *booklet, const struct layout *layout
 	document_set_info(out, booklet->title, booklet->publisher, booklet->subtitle,
 			  booklet->date);
 
-	for (size_t i = 0; i < booklet->count; i++) {
+	for (size_t i = 0; i < booklet->count; i++)
 		spend_lines(&f, i);
-		if (f.figures[i])
-			figure_free(f.figures[i]);
-		free(f.figures[i]);
-	}
+	for (size_t k = 0; k < f.figure_count; k++)
+		figure_free(&f.figures[k].page);
 	document_trim(out);
 	free(f.lines);
 	free(f.figures);
