@@ -242,8 +242,8 @@ static uint32_t *label_slot(const struct flow *f, uint32_t *slots, size_t cap,
 
 /* The lines of text set in style on one line of any length, set once;
  * the pointer is good until the next call. */
-static const struct lines *label_lines(struct flow *f, const char *text,
-				       const struct text_style *style)
+static struct lines *label_lines(struct flow *f, const char *text,
+				 const struct text_style *style)
 {
 	if (f->slot_count) {
 		uint32_t kept = *label_slot(f, f->label_slots, f->slot_count, text, style);
@@ -290,28 +290,46 @@ static double label_width(struct flow *f, const char *text, const struct text_st
 	return width;
 }
 
+/* Puts the first of a label's lines on the page, its start at x or, when
+ * flush_right, its end; the page takes the runs' texts when take (the
+ * lines were set for this once), copies otherwise. */
+static void put_label(struct flow *f, struct lines *lines, bool take, struct rgb color,
+		      double x, double baseline, bool flush_right)
+{
+	if (!lines->count || !lines->items[0].run_count)
+		return;
+	struct line *line = &lines->items[0];
+	double left = flush_right ? x - line->width : x;
+	/* A right-to-left label starts at the far end of its measure:
+	 * count from its first run instead. */
+	double origin = line->runs[0].x;
+	for (size_t r = 0; r < line->run_count; r++) {
+		struct line_run *run = &line->runs[r], copy = *run;
+		if (!take)
+			copy.text = run_text_copy(run->text, run->adjust, &copy.adjust);
+		add_run(current(f), take ? run : &copy, left + run->x - origin, baseline, color);
+	}
+}
+
 static void add_label(struct flow *f, const char *text, const struct text_style *style,
+		      struct rgb color, double x, double baseline, bool flush_right)
+{
+	if (f->drawing)
+		put_label(f, label_lines(f, text, style), false, color, x, baseline,
+			  flush_right);
+}
+
+/* add_label for a folio: each is set once, so it is not kept among the
+ * labels (a large booklet has tens of thousands of pages). */
+static void add_folio(struct flow *f, const char *text, const struct text_style *style,
 		      struct rgb color, double x, double baseline, bool flush_right)
 {
 	if (!f->drawing)
 		return;
-	const struct lines *lines = label_lines(f, text, style);
-	if (lines->count && lines->items[0].run_count) {
-		const struct line *line = &lines->items[0];
-		double left = flush_right ? x - line->width : x;
-		/* A right-to-left label starts at the far end of its measure:
-		 * count from its first run instead. */
-		double origin = line->runs[0].x;
-		for (size_t r = 0; r < line->run_count; r++) {
-			const struct line_run *run = &line->runs[r];
-			float *adjust;
-			char *copy = run_text_copy(run->text, run->adjust, &adjust);
-			page_add(current(f), (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
-				.face = run->face, .size = run->size,
-				.x = left + run->x - origin, .y = baseline, .width = run->width,
-				.color = color, .text = copy, .adjust = adjust}});
-		}
-	}
+	struct lines lines;
+	typeset_paragraph(f->fonts, text, style, DIR_AUTO, ALIGN_START, 1e9, &lines);
+	put_label(f, &lines, true, color, x, baseline, flush_right);
+	lines_free(&lines);
 }
 
 
@@ -341,7 +359,7 @@ static void finish_page(struct flow *f)
 	double outer = outer_is_right ? right : left;
 	double foot = f->layout->page_height - f->layout->margin_bottom * 0.45;
 	if (f->layout->folio)
-		add_label(f, page->label, &style, f->layout->furniture_color, outer, foot,
+		add_folio(f, page->label, &style, f->layout->furniture_color, outer, foot,
 			  outer_is_right);
 	if (f->at.style == PAGE_BODY && !f->at.chapter_opening && f->layout->running_head) {
 		const char *head = recto ? f->chapter_title : f->booklet->title;
