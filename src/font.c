@@ -50,7 +50,13 @@ struct loaded_face {
 	struct metric *pages[PAGE_COUNT];
 	struct kern_slot *kerns;   /* open addressing; a power of two long */
 	size_t kern_count, kern_cap;
+	int16_t *ascii_kerns;      /* ASCII pairs (left * 128 + right) as the
+				      above gave them, UNKNOWN_KERNING before */
 };
+
+/* Most pairs of an English booklet are ASCII: those are kept where one
+ * index finds them. */
+enum { ASCII = 128, UNKNOWN_KERNING = INT16_MIN };
 
 struct fontset {
 	FT_Library library;
@@ -90,6 +96,7 @@ void fontset_free(struct fontset *fonts)
 		for (int p = 0; p < PAGE_COUNT; p++)
 			free(lf->pages[p]);
 		free(lf->kerns);
+		free(lf->ascii_kerns);
 		if (lf->ft)
 			FT_Done_Face(lf->ft);
 		free(lf->path);
@@ -169,11 +176,10 @@ static struct kern_slot *kern_slot(struct kern_slot *slots, size_t cap, uint32_t
 
 /* Kerning pairs are asked for hundreds of thousands of times in a large
  * booklet; each is looked up in FreeType once and then kept. */
-int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t right)
+static int kerning_of_glyphs(struct fontset *fonts, enum face face, uint32_t left,
+			     uint32_t right)
 {
 	struct loaded_face *lf = &fonts->faces[face];
-	if (!FT_HAS_KERNING(lf->ft))
-		return 0;
 	uint32_t a = lookup(fonts, face, left)->glyph, b = lookup(fonts, face, right)->glyph;
 	if (!a || !b || a > 0xFFFF || b > 0xFFFE)
 		return 0;
@@ -196,6 +202,26 @@ int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t 
 	int value = kerning_from_freetype(lf->ft, a, b);
 	*kern_slot(lf->kerns, lf->kern_cap, key) = (struct kern_slot){key, (int16_t)value};
 	lf->kern_count++;
+	return value;
+}
+
+int font_kerning(struct fontset *fonts, enum face face, uint32_t left, uint32_t right)
+{
+	struct loaded_face *lf = &fonts->faces[face];
+	if (!FT_HAS_KERNING(lf->ft))
+		return 0;
+	if (left >= ASCII || right >= ASCII)
+		return kerning_of_glyphs(fonts, face, left, right);
+	if (!lf->ascii_kerns) {
+		lf->ascii_kerns = xmalloc(ASCII * ASCII * sizeof *lf->ascii_kerns);
+		for (size_t i = 0; i < ASCII * ASCII; i++)
+			lf->ascii_kerns[i] = UNKNOWN_KERNING;
+	}
+	int16_t *kept = &lf->ascii_kerns[left * ASCII + right];
+	if (*kept != UNKNOWN_KERNING)
+		return *kept;
+	int value = kerning_of_glyphs(fonts, face, left, right);
+	*kept = (int16_t)value;
 	return value;
 }
 

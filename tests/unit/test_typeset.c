@@ -867,10 +867,40 @@ static void english_and_numbers_in_an_arabic_paragraph(void **state)
 	assert_true(split_seen);
 }
 
+/* A pair's kerning is looked up once and kept: the answer does not
+ * depend on which pairs were asked before, nor in which order. */
+static void kerning_does_not_depend_on_what_was_asked_before(void **state)
+{
+	(void)state;
+	static const char pairs[][2] = {{'T', 'o'}, {'o', 'T'}, {'A', 'V'}, {'V', 'A'},
+					{'L', 'T'}, {'T', 'L'}, {'y', '.'}, {'.', 'y'}};
+	enum { PAIRS = sizeof pairs / sizeof *pairs };
+	struct diag_list diags = {0};
+	struct fontset *fresh;
+	assert_int_equal(fontset_open(&fresh, "fonts", &diags), STATUS_OK);
+	diag_list_free(&diags);
+	int forward[PAIRS], backward[PAIRS];
+	for (int i = 0; i < PAIRS; i++)
+		forward[i] = font_kerning(fonts, FACE_SERIF, (uint8_t)pairs[i][0],
+					  (uint8_t)pairs[i][1]);
+	for (int i = PAIRS; i-- > 0;)
+		backward[i] = font_kerning(fresh, FACE_SERIF, (uint8_t)pairs[i][0],
+					   (uint8_t)pairs[i][1]);
+	for (int i = 0; i < PAIRS; i++) {
+		assert_int_equal(forward[i], backward[i]);
+		assert_int_equal(font_kerning(fonts, FACE_SERIF, (uint8_t)pairs[i][0],
+					      (uint8_t)pairs[i][1]), forward[i]);
+	}
+	assert_true(forward[0] < 0 && forward[2] < 0);    /* "To", "AV" close up */
+	assert_int_not_equal(forward[0], forward[1]);
+	fontset_free(fresh);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(justified_lines_fill_the_measure),
+		cmocka_unit_test(kerning_does_not_depend_on_what_was_asked_before),
 		cmocka_unit_test(ragged_lines_keep_natural_spaces),
 		cmocka_unit_test(hebrew_is_reversed_and_set_from_the_right),
 		cmocka_unit_test(arabic_is_joined_with_lam_alef),
