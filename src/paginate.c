@@ -219,6 +219,8 @@ static void put(struct flow *f, struct item item)
 /* Sets text as one line in style and color, its start at x or, when
  * flush_right, its end: running heads, folios, contents leaders and page
  * numbers. */
+/* Every field of struct text_style: a label in another style is another
+ * label. */
 static bool same_style(const struct text_style *a, const struct text_style *b)
 {
 	return a->family == b->family && a->bold == b->bold && a->italic == b->italic &&
