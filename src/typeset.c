@@ -198,6 +198,12 @@ static double face_scale(enum face face)
 	return face == FACE_ARABIC || face == FACE_ARABIC_BOLD ? 1.12 : 1.0;
 }
 
+/* Advance of c in face at size, points. */
+static double advance_of(struct fontset *fonts, enum face face, uint32_t c, double size)
+{
+	return font_advance(fonts, face, c) * size * face_scale(face) / 1000.0;
+}
+
 static uint32_t *decode_nfc(const char *text, size_t *count)
 {
 	utf8proc_uint8_t *nfc = (utf8proc_uint8_t *)text_nfc(text);
@@ -358,8 +364,7 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 			p->face[i] = pick_face(fonts, face_for(scripts[i], style),
 					       p->shaped[i], style);
 		}
-		p->advance[i] = font_advance(fonts, p->face[i], p->shaped[i]) *
-				style->size * face_scale(p->face[i]) / 1000.0;
+		p->advance[i] = advance_of(fonts, p->face[i], p->shaped[i], style->size);
 	}
 	/* Pair kerning between neighbours of one face and one level (the
 	 * Latin faces carry it); a line that ends between them drops it. */
@@ -368,8 +373,10 @@ static void para_prepare(struct para *p, struct fontset *fonts, const char *text
 		    (p->levels[i] & 1) || is_space(p->cp[i]) || is_space(p->cp[i + 1]) ||
 		    is_invisible(p->shaped[i]) || is_invisible(p->shaped[i + 1]))
 			continue;
-		p->kern[i] = font_kerning(fonts, p->face[i], p->shaped[i], p->shaped[i + 1]) *
-			     style->size * face_scale(p->face[i]) / 1000.0;
+		int kern = font_kerning(fonts, p->face[i], p->shaped[i], p->shaped[i + 1]);
+		if (kern == 0)
+			continue;   /* most pairs: kern[i] stays 0 and adding it changes nothing */
+		p->kern[i] = kern * style->size * face_scale(p->face[i]) / 1000.0;
 		p->advance[i] += p->kern[i];
 	}
 }
@@ -498,8 +505,7 @@ static size_t skip_spaces(const struct para *p, size_t i, size_t end)
 
 static double hyphen_width(const struct para *p, struct fontset *fonts, size_t i)
 {
-	return font_advance(fonts, p->face[i], '-') * p->size * face_scale(p->face[i]) /
-	       1000.0;
+	return advance_of(fonts, p->face[i], '-', p->size);
 }
 
 /* Whether a word may be broken between characters k and k + 1 as a last
