@@ -489,11 +489,18 @@ enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
 	return STATUS_OK;
 }
 
-void catalog_free(struct catalog *cat)
+void catalog_free_records(struct catalog *cat)
 {
 	for (size_t i = 0; i < cat->initiative_count; i++)
 		free_initiative(&cat->initiatives[i]);
 	free(cat->initiatives);
+	cat->initiatives = NULL;
+	cat->initiative_count = 0;
+}
+
+void catalog_free(struct catalog *cat)
+{
+	catalog_free_records(cat);
 	free(cat->initiative_texts);
 	free(cat->sectors);
 	free(cat->sector_texts);

@@ -112,6 +112,12 @@ enum status catalog_read(struct catalog *cat, const char *initiatives_path,
 enum status catalog_keep_sectors(struct catalog *cat, const char *ids,
 				 bool require_initiatives, struct diag_list *diags);
 
+/* Frees the initiatives' records (their fields' places, their partner
+ * lists), keeping the texts the fields point to, the sectors and the
+ * edition: all a composed booklet borrows. The catalog then has no
+ * initiatives; catalog_free frees the rest. */
+void catalog_free_records(struct catalog *cat);
+
 void catalog_free(struct catalog *cat);
 
 #endif

@@ -406,6 +406,21 @@ static enum status compare_previous(const struct options *opt, struct catalog *c
 	return STATUS_OK;
 }
 
+/* The charts at the size they have in the booklet: the text frame's width. */
+static enum status write_charts(const char *dir, const struct catalog *cat,
+				const struct layout *layout, struct fontset *fonts,
+				struct diag_list *diags)
+{
+	struct stats st;
+	stats_compute(cat, &st);
+	double width = layout->page_width - layout->margin_inner - layout->margin_outer;
+	double height = layout->page_height - layout->margin_top - layout->margin_bottom;
+	enum status status = chart_write_files(cat, &st, fonts, layout->base_size, width,
+					       layout->chart_height, height, dir, diags);
+	stats_free(&st);
+	return status;
+}
+
 /* Runs the pipeline up to the page model; returns the status. */
 static enum status lay_out(const struct options *opt, struct catalog *cat,
 			   struct catalog *previous, struct changes *changes,
@@ -456,24 +471,16 @@ static enum status lay_out(const struct options *opt, struct catalog *cat,
 	coverage_check(cat, *fonts, diags);
 	struct booklet booklet;
 	compose(cat, layout, &booklet, diags);
-	paginate_booklet(&booklet, layout, *fonts, doc);
+	if (opt->charts)
+		st = write_charts(opt->charts, cat, layout, *fonts, diags);
+	/* The booklet borrows the catalogs' texts, not their records, and
+	 * paginating is where a run's memory peaks. */
+	catalog_free_records(previous);
+	catalog_free_records(cat);
+	if (st == STATUS_OK)
+		paginate_booklet(&booklet, layout, *fonts, doc);
 	booklet_free(&booklet);
-	return STATUS_OK;
-}
-
-/* The charts at the size they have in the booklet: the text frame's width. */
-static enum status write_charts(const char *dir, const struct catalog *cat,
-				const struct layout *layout, struct fontset *fonts,
-				struct diag_list *diags)
-{
-	struct stats st;
-	stats_compute(cat, &st);
-	double width = layout->page_width - layout->margin_inner - layout->margin_outer;
-	double height = layout->page_height - layout->margin_top - layout->margin_bottom;
-	enum status status = chart_write_files(cat, &st, fonts, layout->base_size, width,
-					       layout->chart_height, height, dir, diags);
-	stats_free(&st);
-	return status;
+	return st;
 }
 
 int main(int argc, char **argv)
@@ -494,8 +501,6 @@ int main(int argc, char **argv)
 	progress_listen(on_progress, &watch);
 	enum status st = lay_out(&opt, &cat, &previous, &changes, &layout, &fonts, &doc,
 				 &diags);
-	if (st == STATUS_OK && !opt.check_only && opt.charts)
-		st = write_charts(opt.charts, &cat, &layout, fonts, &diags);
 	if (st == STATUS_OK && !opt.check_only) {
 		if (opt.dump_pages) {
 			struct buffer dump = {0};
