@@ -19,7 +19,7 @@ BUILD_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) \
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lhyphen -lm -pthread
 
 # Every module but main; tests link against these.
-OBJS := src/mem.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
+OBJS := src/mem.o src/half.o src/diag.o src/text.o src/csvtable.o src/inifile.o \
         src/catalog.o src/check.o src/layout.o \
         src/font.o src/coverage.o src/hyphen.o src/linebreak.o src/typeset.o src/collate.o src/compose.o \
         src/page.o src/paginate.o src/translations.o src/changes.o src/deflater.o src/pdf.o src/impose.o \
