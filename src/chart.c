@@ -1,6 +1,7 @@
 /* chart.c - statistics charts: described from the figures, drawn with
  * cairo into figures of the page model, and written as SVG and PNG. */
 #include "chart.h"
+#include "half.h"
 #include "mem.h"
 #include "output.h"
 #include "typeset.h"
@@ -440,7 +441,7 @@ static void place_line(struct sketch *s, const struct line *line, double x, doub
 		double offset = run->x - origin;
 		if (s->right_to_left)
 			offset = line->width - offset - run->width;
-		float *adjust;
+		uint16_t *adjust;
 		char *text = run_text_copy(run->text, run->adjust, &adjust);
 		page_add(s->fig, (struct item){.kind = ITEM_GLYPHS, .u.glyphs = {
 			.face = run->face, .size = run->size, .x = x + offset,
@@ -1102,7 +1103,7 @@ static void show_run(cairo_t *cr, const struct glyph_run *g)
 		double shift = 0;
 		for (int k = 0; k < count; k++) {
 			glyphs[k].x += shift;
-			shift += g->adjust[k];
+			shift += half_to_float(g->adjust[k]);
 		}
 	}
 	cairo_show_glyphs(cr, glyphs, count);

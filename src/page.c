@@ -239,7 +239,7 @@ void item_free(struct item *item)
 	}
 }
 
-char *run_text_copy(const char *text, const float *adjust, float **adjust_out)
+char *run_text_copy(const char *text, const uint16_t *adjust, uint16_t **adjust_out)
 {
 	size_t len = strlen(text), count = 0;
 	for (size_t i = 0; adjust && i < len; i++)

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct rgb {
 	double r, g, b;   /* 0..1 */
@@ -36,10 +37,11 @@ struct glyph_run {
 	double width;       /* advance of the whole run */
 	struct rgb color;
 	char *text;         /* UTF-8, the glyphs' characters in visual order */
-	float *adjust;      /* NULL, or per character of text: points added to
+	uint16_t *adjust;   /* NULL, or per character of text: points added to
 			       its advance (kerning, stretched word spaces),
 			       so that a run is drawn with one operation; in
-			       text's allocation (see run_text_copy) */
+			       half precision (half.h), in text's allocation
+			       (see run_text_copy) */
 };
 
 struct rect {
@@ -178,7 +180,7 @@ void item_free(struct item *item);
 /* A copy of a run's text and of its adjustments (one per character of
  * text, or NULL), in one allocation as glyph runs hold them: the copy of
  * adjust goes to *adjust_out, and freeing the text frees both. */
-char *run_text_copy(const char *text, const float *adjust, float **adjust_out);
+char *run_text_copy(const char *text, const uint16_t *adjust, uint16_t **adjust_out);
 /* Sets the document information to copies of the texts (any may be NULL). */
 void document_set_info(struct document *doc, const char *title, const char *author,
 		       const char *subject, const char *date);

@@ -1,6 +1,7 @@
 /* pdf.c - the page model into a PDF file through libharu. */
 #include "pdf.h"
 #include "deflater.h"
+#include "half.h"
 #include "mem.h"
 #include "progress.h"
 #include "text.h"
@@ -362,7 +363,7 @@ static void show_adjusted(HPDF_Page hp, HPDF_Font font, const struct glyph_run *
 	int32_t c;
 	for (size_t k = 0; (c = text_next_char(&s)) >= 0; k++) {
 		append_hex4(&tj, c < 0x10000 ? (unsigned)c : 0xFFFDu);
-		long move = lround(-g->adjust[k] * 1000000.0 / g->size);   /* 1/1000 of a unit */
+		long move = lround(-half_to_float(g->adjust[k]) * 1000000.0 / g->size);   /* 1/1000 of a unit */
 		if (move != 0 && *s)
 			append_adjustment(&tj, move);
 	}

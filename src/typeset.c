@@ -1,6 +1,7 @@
 /* typeset.c - paragraphs into lines: bidi, Arabic shaping, fonts per
  * script, line breaking, reordering and justification. */
 #include "typeset.h"
+#include "half.h"
 #include "hyphen.h"
 #include "linebreak.h"
 #include "mem.h"
@@ -736,8 +737,8 @@ static void break_justified(const struct para *p, struct fontset *fonts,
  * adjustments, as many as the paragraph has characters (and a hyphen). */
 struct line_room {
 	struct line_run *runs;     /* the allocation; the others are in it */
-	float *adjust;
 	FriBidiStrIndex *map;
+	uint16_t *adjust;
 	char *text;
 };
 
@@ -748,7 +749,7 @@ struct run_builder {
 	size_t run_count;
 	char *text;                /* the open run's UTF-8 */
 	size_t len;
-	float *adjust;             /* per character of text */
+	uint16_t *adjust;          /* per character of text, in half precision */
 	size_t chars;
 	bool adjusted;             /* some adjustment is not 0 */
 	enum face face;
@@ -782,7 +783,7 @@ static void add_char(struct run_builder *rb, uint32_t c, double adjust)
 	else
 		rb->len += (size_t)utf8proc_encode_char((utf8proc_int32_t)c,
 							(utf8proc_uint8_t *)rb->text + rb->len);
-	rb->adjust[rb->chars++] = (float)adjust;
+	rb->adjust[rb->chars++] = half_from_float((float)adjust);
 	rb->adjusted |= adjust != 0;
 }
 
@@ -911,9 +912,9 @@ void typeset_paragraph(struct fontset *fonts, const char *text,
 	struct line_room room;
 	room.runs = xmalloc(n * (sizeof *room.runs + sizeof *room.adjust + sizeof *room.map) +
 			    4 * p.n + 2);
-	room.adjust = (float *)(void *)(room.runs + n);
-	room.map = (FriBidiStrIndex *)(void *)(room.adjust + n);
-	room.text = (char *)(room.map + n);
+	room.map = (FriBidiStrIndex *)(void *)(room.runs + n);
+	room.adjust = (uint16_t *)(void *)(room.map + n);
+	room.text = (char *)(room.adjust + n);
 	for (size_t i = 0; i < p.n; i++)
 		room.map[i] = (FriBidiStrIndex)i;
 	out->items = xcalloc(spans.count ? spans.count : 1, sizeof *out->items);

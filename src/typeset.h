@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum family { FAMILY_SERIF, FAMILY_SANS };
 
@@ -52,9 +53,10 @@ struct line_run {
 	double x;           /* from the line's left edge, points */
 	double width;
 	char *text;         /* UTF-8, visual order, shaped */
-	float *adjust;      /* NULL, or per character of text: points added to
-			       its font's advance (kerning, stretched spaces);
-			       in text's allocation (freeing text frees it) */
+	uint16_t *adjust;   /* NULL, or per character of text: points added to
+			       its font's advance (kerning, stretched spaces),
+			       in half precision (half.h); in text's
+			       allocation (freeing text frees it) */
 };
 
 struct line {

@@ -16,12 +16,12 @@ static void a_runs_text_and_adjustments_copy_together(void **state)
 {
 	(void)state;
 	const char text[] = "שלום, ab";   /* 8 characters, 12 bytes */
-	const float adjust[8] = {0.5f, 0, -1.25f, 0, 3, 0, 0, -0.125f};
-	float *copied;
+	const uint16_t adjust[8] = {0x3800, 0, 0xBD00, 0, 0x4200, 0, 0, 0xB000};   /* halves */
+	uint16_t *copied;
 	char *s = run_text_copy(text, adjust, &copied);
 	assert_string_equal(s, text);
 	assert_non_null(copied);
-	assert_true((uintptr_t)copied % _Alignof(float) == 0);
+	assert_true((uintptr_t)copied % _Alignof(uint16_t) == 0);
 	assert_true((char *)copied > s + strlen(s));
 	assert_memory_equal(copied, adjust, sizeof adjust);
 
@@ -37,7 +37,7 @@ static void a_runs_text_and_adjustments_copy_together(void **state)
 static void a_run_without_adjustments_has_none(void **state)
 {
 	(void)state;
-	float *copied = (float *)&copied;
+	uint16_t *copied = (uint16_t *)&copied;
 	char *s = run_text_copy("plain", NULL, &copied);
 	assert_string_equal(s, "plain");
 	assert_null(copied);

@@ -108,7 +108,7 @@ static void pages_share_one_resource_dictionary(void **state)
 		struct page *page = page_new(&doc, 419.5, 595.3);
 		enum face faces[] = {FACE_SERIF, FACE_SANS_BOLD};
 		for (size_t f = 0; f < 2; f++) {
-			float *adjust;
+			uint16_t *adjust;
 			struct glyph_run run = {.face = faces[f], .size = 10, .x = 50,
 						.y = 100 + 20.0 * (double)f,
 						.text = run_text_copy("Points of light", NULL, &adjust)};
