@@ -343,8 +343,9 @@ void page_dump(const struct document *doc, struct buffer *out)
 			}
 			case ITEM_RULE: {
 				const struct rule *r = &it->u.rule;
-				buffer_printf(out, "page %zu rule x1=%.1f y1=%.1f x2=%.1f y2=%.1f\n",
-					      p + 1, r->x1, r->y1, r->x2, r->y2);
+				buffer_printf(out, "page %zu rule x1=%.1f y1=%.1f x2=%.1f y2=%.1f%s\n",
+					      p + 1, r->x1, r->y1, r->x2, r->y2,
+					      r->registration ? " registration" : "");
 				break;
 			}
 			case ITEM_LINK_URI:

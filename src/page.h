@@ -53,6 +53,8 @@ struct rule {
 	double x1, y1, x2, y2;
 	double thickness;
 	struct rgb color;
+	bool registration;  /* printed on every plate (a crop mark): in the
+			       registration colour, not in color */
 };
 
 enum path_op_kind { PATH_MOVE, PATH_LINE, PATH_CURVE, PATH_CLOSE };

@@ -1191,11 +1191,11 @@ static void add_crop_marks(struct page *page, double gap, double length)
 			struct rule across = {
 				.x1 = xs[i] + out_x * gap, .y1 = ys[j],
 				.x2 = xs[i] + out_x * (gap + length), .y2 = ys[j],
-				.thickness = 0.25};
+				.thickness = 0.25, .registration = true};
 			struct rule down = {
 				.x1 = xs[i], .y1 = ys[j] + out_y * gap,
 				.x2 = xs[i], .y2 = ys[j] + out_y * (gap + length),
-				.thickness = 0.25};
+				.thickness = 0.25, .registration = true};
 			page_add(page, (struct item){.kind = ITEM_RULE, .u.rule = across});
 			page_add(page, (struct item){.kind = ITEM_RULE, .u.rule = down});
 		}

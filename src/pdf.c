@@ -288,6 +288,36 @@ static void share_resources(struct writer *w, HPDF_Page hp)
 		HPDF_Dict_GetItem(w->resources, "Font", HPDF_OCLASS_DICT);
 }
 
+/* Strokes in the registration colour from here on: the separation "All",
+ * which prints on every plate, so that a print shop's crop marks show
+ * on each. libharu has no call for a separation colour space; the
+ * document's one resource dictionary gets it (as /ColorSpace /All) the
+ * first time, and the operators go into the page's content stream. */
+static void stroke_registration(struct writer *w, HPDF_Page hp)
+{
+	if (!HPDF_Dict_GetItem(w->resources, "ColorSpace", HPDF_OCLASS_DICT)) {
+		HPDF_MMgr mmgr = w->pdf->mmgr;
+		/* Tint 1 is 100% of cyan, magenta, yellow and black. */
+		HPDF_Dict tint = entries_object(w);
+		struct buffer function = {0};
+		buffer_append_str(&function, "/FunctionType 2\012/Domain [ 0 1 ]\012"
+				  "/C0 [ 0 0 0 0 ]\012/C1 [ 1 1 1 1 ]\012/N 1\012");
+		set_entries(w, tint, &function);
+		buffer_free(&function);
+		HPDF_Array separation = HPDF_Array_New(mmgr);
+		HPDF_Dict spaces = HPDF_Dict_New(mmgr);
+		if (!separation || !spaces ||
+		    HPDF_Array_AddName(separation, "Separation") != HPDF_OK ||
+		    HPDF_Array_AddName(separation, "All") != HPDF_OK ||
+		    HPDF_Array_AddName(separation, "DeviceCMYK") != HPDF_OK ||
+		    HPDF_Array_Add(separation, tint) != HPDF_OK ||
+		    HPDF_Dict_Add(spaces, "All", separation) != HPDF_OK ||
+		    HPDF_Dict_Add(w->resources, "ColorSpace", spaces) != HPDF_OK)
+			on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, w);
+	}
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)hp->attr)->stream, "/All CS 1 SCN\012");
+}
+
 /* A box of the page model as a PDF rectangle (from the bottom left). */
 static void add_box(HPDF_Page hp, const struct page *page, const char *key,
 		    const struct box *b)
@@ -476,8 +506,11 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 		}
 		case ITEM_RULE: {
 			const struct rule *r = &it->u.rule;
-			HPDF_Page_SetRGBStroke(hp, (HPDF_REAL)r->color.r, (HPDF_REAL)r->color.g,
-					       (HPDF_REAL)r->color.b);
+			if (r->registration)
+				stroke_registration(w, hp);
+			else
+				HPDF_Page_SetRGBStroke(hp, (HPDF_REAL)r->color.r,
+						       (HPDF_REAL)r->color.g, (HPDF_REAL)r->color.b);
 			HPDF_Page_SetLineWidth(hp, (HPDF_REAL)r->thickness);
 			HPDF_Page_MoveTo(hp, (HPDF_REAL)r->x1, (HPDF_REAL)(page->height - r->y1));
 			HPDF_Page_LineTo(hp, (HPDF_REAL)r->x2, (HPDF_REAL)(page->height - r->y2));

@@ -60,6 +60,25 @@ print_boxes() {
 }
 check "a5-print: TrimBox A5, BleedBox 3 mm beyond it, crop marks' room beyond that" print_boxes
 
+# The crop marks print on every plate: stroked in the separation "All"
+# (100% of each ink), eight a page; the office booklet has no such colour.
+registration_marks() {
+	qpdf --qdf --object-streams=disable "$scratch/print.pdf" "$scratch/print-qdf.pdf" || return 1
+	grep -a -A4 '/All \[' "$scratch/print-qdf.pdf" | tr -s ' \n' ' ' |
+		grep -q '/Separation /All /DeviceCMYK' || { echo "no /Separation /All"; return 1; }
+	# The tint function's object, on one line (qpdf writes a key a line).
+	awk '/ obj$/ { obj = "" } { obj = obj " " $0 } /^endobj/ && obj ~ /FunctionType 2/ { print obj }' \
+		"$scratch/print-qdf.pdf" | tr -s ' ' | grep -q '/C1 \[ 1 1 1 1 \]' ||
+		{ echo "the tint is not full CMYK"; return 1; }
+	local pages strokes
+	pages=$(pdfinfo "$scratch/print.pdf" | awk '/^Pages:/ {print $2}')
+	strokes=$(grep -a -c '^/All CS 1 SCN$' "$scratch/print-qdf.pdf")
+	[ "$strokes" -eq $((8 * pages)) ] || { echo "$strokes registration strokes, $pages pages"; return 1; }
+	qpdf --qdf --object-streams=disable "$scratch/a5-booklet.pdf" "$scratch/booklet-qdf.pdf" || return 1
+	! grep -a -q '/Separation' "$scratch/booklet-qdf.pdf"
+}
+check "a5-print: crop marks in the registration colour, on every plate" registration_marks
+
 back_cover() {
 	"$LIGHTBOOK" -q -o "$scratch/back.pdf" || return 1
 	local pages

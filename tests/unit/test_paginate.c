@@ -768,8 +768,11 @@ static void print_layout_has_bleed_and_crop_marks(void **state)
 			if (it->kind != ITEM_RULE)
 				continue;
 			const struct rule *r = &it->u.rule;
-			if (inside(r->x1, r->y1, b) || inside(r->x2, r->y2, b))
-				continue;   /* drawn on the page, not a mark */
+			if (inside(r->x1, r->y1, b) || inside(r->x2, r->y2, b)) {
+				assert_false(r->registration);   /* drawn on the page, not a mark */
+				continue;
+			}
+			assert_true(r->registration);   /* a mark prints on every plate */
 			/* Along the line of a trim edge, and wholly outside the bleed. */
 			bool vertical = r->x1 == r->x2;
 			double line = vertical ? r->x1 : r->y1;
