@@ -164,6 +164,8 @@ static void rewrite_to_unicode(struct writer *w, enum face face)
 	buffer_free(&cmap);
 }
 
+/* An area of the page model (y its top edge) in PDF's coordinates, from
+ * the bottom left. */
 static HPDF_Rect area(const struct page *page, double x, double y, double width,
 		      double height)
 {
@@ -172,7 +174,6 @@ static HPDF_Rect area(const struct page *page, double x, double y, double width,
 			   .right = (HPDF_REAL)(x + width),
 			   .top = (HPDF_REAL)(page->height - y)};
 }
-
 
 /* Written as the entries of a dictionary that holds none: its attr, the
  * entries' text. */
@@ -322,12 +323,8 @@ static void stroke_registration(struct writer *w, HPDF_Page hp)
 static void add_box(HPDF_Page hp, const struct page *page, const char *key,
 		    const struct box *b)
 {
-	HPDF_Box box = {
-		.left = (HPDF_REAL)b->x,
-		.bottom = (HPDF_REAL)(page->height - b->y - b->height),
-		.right = (HPDF_REAL)(b->x + b->width),
-		.top = (HPDF_REAL)(page->height - b->y),
-	};
+	HPDF_Rect r = area(page, b->x, b->y, b->width, b->height);
+	HPDF_Box box = {.left = r.left, .bottom = r.bottom, .right = r.right, .top = r.top};
 	HPDF_Dict_Add(hp, key, HPDF_Box_Array_New(hp->mmgr, box));
 }
 
