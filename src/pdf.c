@@ -68,13 +68,12 @@ static HPDF_Font face_font(struct writer *w, enum face face)
 }
 
 /* Remembers which codes a face showed (its ToUnicode map lists them);
- * *fresh gets those it had not shown before. */
-static void note_codes(struct writer *w, enum face face, const char *text,
-		       struct buffer *fresh)
+ * w->fresh gets those it had not shown before. */
+static void note_codes(struct writer *w, enum face face, const char *text)
 {
 	if (!w->used[face])
 		w->used[face] = xcalloc(0x10000 / 8, 1);
-	fresh->len = 0;
+	w->fresh.len = 0;
 	for (const char *at = text; ; ) {
 		const char *start = at;
 		int32_t c = text_next_char(&at);
@@ -84,7 +83,7 @@ static void note_codes(struct writer *w, enum face face, const char *text,
 		if (c >= 0x10000 || (w->used[face][c >> 3] & bit))
 			continue;
 		w->used[face][c >> 3] |= bit;
-		buffer_append(fresh, start, (size_t)(at - start));
+		buffer_append(&w->fresh, start, (size_t)(at - start));
 	}
 }
 
@@ -485,7 +484,7 @@ static void draw_page(struct writer *w, const struct document *doc, size_t index
 				font_size = g->size;
 			}
 			set_fill(hp, g->color, &fill, &fill_known);
-			note_codes(w, g->face, g->text, &w->fresh);
+			note_codes(w, g->face, g->text);
 			HPDF_Page_TextOut(hp, (HPDF_REAL)g->x, (HPDF_REAL)(page->height - g->y),
 					  g->adjust ? "" : g->text);
 			if (g->adjust)
