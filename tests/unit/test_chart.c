@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "bundled_fonts.h"
 #include "chart.h"
 #include "font.h"
 #include "mem.h"
@@ -17,27 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct fontset *fonts;
 static const double base_size = 9.5;
 static const double width = 329;        /* the A5 booklet's measure */
 static const double max_height = 490;   /* and its frame's height */
 static const double plot_height = 127.6; /* its charts' height, 45 mm */
-
-static int open_fonts(void **state)
-{
-	(void)state;
-	struct diag_list diags = {0};
-	enum status st = fontset_open(&fonts, "fonts", &diags);
-	diag_list_free(&diags);
-	return st == STATUS_OK ? 0 : -1;
-}
-
-static int close_fonts(void **state)
-{
-	(void)state;
-	fontset_free(fonts);
-	return 0;
-}
 
 static const struct rgb colors[] = {
 	{0.14, 0.48, 0.17}, {0.94, 0.89, 0.26}, {0.66, 0.12, 0.16}, {0.08, 0.31, 0.54},

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "bundled_fonts.h"
 #include "font.h"
 #include "mem.h"
 #include "page.h"
@@ -27,8 +28,6 @@ static void more_pages_than_a_libharu_array_holds(void **state)
 {
 	(void)state;
 	struct diag_list diags = {0};
-	struct fontset *fonts;
-	assert_int_equal(fontset_open(&fonts, "fonts", &diags), STATUS_OK);
 	struct document doc = {0};
 	size_t pages = 33000;
 	for (size_t p = 0; p < pages; p++)
@@ -52,7 +51,6 @@ static void more_pages_than_a_libharu_array_holds(void **state)
 	assert_true(tree_nodes >= pages / 1000);
 	buffer_free(&pdf);
 	document_free(&doc);
-	fontset_free(fonts);
 	diag_list_free(&diags);
 }
 
@@ -70,8 +68,6 @@ static void more_named_destinations_than_one_array_holds(void **state)
 {
 	(void)state;
 	struct diag_list diags = {0};
-	struct fontset *fonts;
-	assert_int_equal(fontset_open(&fonts, "fonts", &diags), STATUS_OK);
 	struct document doc = {0};
 	for (size_t p = 0; p < 10; p++)
 		page_new(&doc, 419.5, 595.3);
@@ -89,7 +85,6 @@ static void more_named_destinations_than_one_array_holds(void **state)
 	assert_int_equal(occurrences(&pdf, "/Kids"), 1 + 1);   /* names and pages */
 	buffer_free(&pdf);
 	document_free(&doc);
-	fontset_free(fonts);
 	diag_list_free(&diags);
 }
 
@@ -100,8 +95,6 @@ static void pages_share_one_resource_dictionary(void **state)
 {
 	(void)state;
 	struct diag_list diags = {0};
-	struct fontset *fonts;
-	assert_int_equal(fontset_open(&fonts, "fonts", &diags), STATUS_OK);
 	struct document doc = {0};
 	size_t pages = 3;
 	for (size_t p = 0; p < pages; p++) {
@@ -126,7 +119,6 @@ static void pages_share_one_resource_dictionary(void **state)
 	assert_int_equal(occurrences(&pdf, "/F3 "), 0);
 	buffer_free(&pdf);
 	document_free(&doc);
-	fontset_free(fonts);
 	diag_list_free(&diags);
 }
 
@@ -137,5 +129,5 @@ int main(void)
 		cmocka_unit_test(more_named_destinations_than_one_array_holds),
 		cmocka_unit_test(pages_share_one_resource_dictionary),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }

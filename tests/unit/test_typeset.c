@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "bundled_fonts.h"
 #include "font.h"
 #include "half.h"
 #include "typeset.h"
@@ -14,24 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static struct fontset *fonts;
-
-static int open_fonts(void **state)
-{
-	(void)state;
-	struct diag_list diags = {0};
-	enum status st = fontset_open(&fonts, "fonts", &diags);
-	diag_list_free(&diags);
-	return st == STATUS_OK ? 0 : -1;
-}
-
-static int close_fonts(void **state)
-{
-	(void)state;
-	fontset_free(fonts);
-	return 0;
-}
 
 static const struct text_style body = {.family = FAMILY_SERIF, .size = 10};
 
